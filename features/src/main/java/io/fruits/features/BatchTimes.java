@@ -1,0 +1,43 @@
+package io.fruits.features;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Where a batcher's time went: decoding on the helper thread, waiting for it on the engine's
+ * thread, and inference. Published as job counters and read by the benchmark.
+ */
+public final class BatchTimes {
+  private final AtomicLong decodeNanos = new AtomicLong();
+  private final AtomicLong waitNanos = new AtomicLong();
+  private final AtomicLong inferenceNanos = new AtomicLong();
+  private final AtomicLong inferredImages = new AtomicLong();
+
+  void addDecode(long nanos) {
+    decodeNanos.addAndGet(nanos);
+  }
+
+  void addWait(long nanos) {
+    waitNanos.addAndGet(nanos);
+  }
+
+  void addInference(long nanos, int images) {
+    inferenceNanos.addAndGet(nanos);
+    inferredImages.addAndGet(images);
+  }
+
+  public long decodeNanos() {
+    return decodeNanos.get();
+  }
+
+  public long waitNanos() {
+    return waitNanos.get();
+  }
+
+  public long inferenceNanos() {
+    return inferenceNanos.get();
+  }
+
+  public long inferredImages() {
+    return inferredImages.get();
+  }
+}

@@ -1,0 +1,75 @@
+package io.fruits.features;
+
+import ai.djl.inference.Predictor;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Runs the CNN on prepared batches and returns one pooled vector per image. The model itself is
+ * shared per JVM ({@link LoadedModels}); each extractor has its own predictor, since DJL
+ * predictors are not thread-safe.
+ */
+public final class FeatureExtractor implements AutoCloseable {
+  private final ModelDescriptor descriptor;
+  private final Predictor<ImageBatch, float[][]> predictor;
+  private int dimension = -1;
+
+  private FeatureExtractor(ModelDescriptor descriptor, Predictor<ImageBatch, float[][]> predictor) {
+    this.descriptor = descriptor;
+    this.predictor = predictor;
+  }
+
+  /**
+   * Opens the model in {@code file} described by {@code d}.
+   *
+   * @param threads the engine's intra-op threads; with concurrent tasks, threads x tasks should
+   *     not exceed the cores
+   */
+  public static FeatureExtractor open(ModelDescriptor d, Path file, int threads) throws IOException {
+    if (threads < 1) {
+      throw new IllegalArgumentException("engine.threads must be at least 1");
+    }
+    return new FeatureExtractor(d, LoadedModels.get(d, file, threads).newPredictor());
+  }
+
+  public ModelDescriptor descriptor() {
+    return descriptor;
+  }
+
+  /** Vectors for the first {@code batch.count()} images. */
+  public float[][] extract(ImageBatch batch) throws IOException {
+    if (batch.count() == 0) {
+      return new float[0][];
+    }
+    try {
+      float[][] out = predictor.predict(batch);
+      dimension = out[0].length;
+      return out;
+    } catch (TranslateException e) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      throw new IOException(root.getMessage(), e);
+    }
+  }
+
+  /**
+   * The vector length, found by running one blank image through the model. This is also the
+   * fail-fast check of the descriptor: wrong input name, size or output name fail here.
+   */
+  public int dimension() throws IOException {
+    if (dimension < 0) {
+      ImageBatch probe = new ImageBatch(descriptor, 1);
+      probe.setCount(1);
+      extract(probe);
+    }
+    return dimension;
+  }
+
+  @Override
+  public void close() {
+    predictor.close();
+  }
+}

@@ -1,0 +1,152 @@
+package io.fruits.features;
+
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Encoded bytes to opaque RGB pixels with ImageIO (JPEG, PNG, GIF, BMP, and whatever other readers
+ * are on the classpath). The size is read from the header first, so a bomb that declares huge
+ * dimensions is rejected before any pixel memory is allocated. Transparent pixels are composited
+ * onto white, the background of Fruits-360. Grey images are read from their samples, not through
+ * Java2D's linear-grey colour space, which would brighten them. EXIF orientation is ignored:
+ * Fruits-360 carries none and ImageIO does not apply it.
+ *
+ * <p>Not thread-safe: it reuses one pixel buffer, so use one decoder per thread.
+ */
+public final class ImageDecoder {
+  /** Default limit: 40 megapixels, about 160 MB of ARGB ints. */
+  public static final long DEFAULT_MAX_PIXELS = 40_000_000L;
+
+  private final long maxPixels;
+  private int[] buffer = new int[0];
+
+  public ImageDecoder() {
+    this(DEFAULT_MAX_PIXELS);
+  }
+
+  public ImageDecoder(long maxPixels) {
+    if (maxPixels < 1) {
+      throw new IllegalArgumentException("image.max.pixels must be at least 1");
+    }
+    this.maxPixels = maxPixels;
+  }
+
+  /** Decodes {@code length} bytes; the result's buffer is valid until the next call. */
+  public RgbImage decode(byte[] bytes, int length) throws RejectedImageException {
+    if (length == 0) {
+      throw new RejectedImageException(RejectReason.EMPTY, "zero bytes");
+    }
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes, 0, length))) {
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw new RejectedImageException(RejectReason.NOT_AN_IMAGE, "no image reader recognises the content");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        return read(reader);
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException e) {
+      throw new RejectedImageException(RejectReason.CORRUPT, oneLine(e));
+    }
+  }
+
+  private RgbImage read(ImageReader reader) throws IOException, RejectedImageException {
+    int width = reader.getWidth(0);
+    int height = reader.getHeight(0);
+    if ((long) width * height > maxPixels) {
+      throw new RejectedImageException(
+          RejectReason.TOO_LARGE, width + "x" + height + " exceeds image.max.pixels=" + maxPixels);
+    }
+    String[] warning = new String[1];
+    reader.addIIOReadWarningListener(warningCatcher(warning));
+    BufferedImage image;
+    try {
+      image = reader.read(0);
+    } catch (IIOException e) {
+      String msg = oneLine(e);
+      boolean unsupported = msg.contains("Unsupported Image Type") || msg.contains("Unsupported color");
+      throw new RejectedImageException(unsupported ? RejectReason.UNSUPPORTED : RejectReason.CORRUPT, msg);
+    } catch (RuntimeException e) {
+      // Some readers signal damaged data with unchecked exceptions (e.g. ArrayIndexOutOfBounds).
+      throw new RejectedImageException(RejectReason.CORRUPT, oneLine(e));
+    }
+    if (warning[0] != null) {
+      throw new RejectedImageException(RejectReason.CORRUPT, warning[0]);
+    }
+    return toRgb(image);
+  }
+
+  private static IIOReadWarningListener warningCatcher(String[] holder) {
+    return (source, message) -> {
+      if (holder[0] == null) {
+        holder[0] = message;
+      }
+    };
+  }
+
+  private RgbImage toRgb(BufferedImage image) {
+    int w = image.getWidth();
+    int h = image.getHeight();
+    if (buffer.length < w * h) {
+      buffer = new int[w * h];
+    }
+    if (image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+      copyBgrBytes(((DataBufferByte) image.getRaster().getDataBuffer()).getData(), w * h);
+    } else if (image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY) {
+      copyGrey(image.getRaster(), image.getColorModel().hasAlpha(), w, h);
+    } else {
+      image.getRGB(0, 0, w, h, buffer, 0, w);
+      for (int i = 0; i < w * h; i++) {
+        buffer[i] = overWhite(buffer[i] >>> 24, buffer[i]);
+      }
+    }
+    return new RgbImage(buffer, w, h);
+  }
+
+  private void copyBgrBytes(byte[] bgr, int pixels) {
+    for (int i = 0, j = 0; i < pixels; i++, j += 3) {
+      buffer[i] = (bgr[j + 2] & 0xff) << 16 | (bgr[j + 1] & 0xff) << 8 | (bgr[j] & 0xff);
+    }
+  }
+
+  private void copyGrey(Raster raster, boolean alpha, int w, int h) {
+    int max = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int g = Math.round(raster.getSample(x, y, 0) * 255f / max);
+        int a = alpha ? Math.round(raster.getSample(x, y, 1) * 255f / max) : 255;
+        buffer[y * w + x] = overWhite(a, g << 16 | g << 8 | g);
+      }
+    }
+  }
+
+  /** Composites a pixel with straight alpha {@code a} onto white. */
+  private static int overWhite(int a, int rgb) {
+    if (a == 255) {
+      return rgb & 0xffffff;
+    }
+    int white = 255 * (255 - a);
+    int r = (((rgb >> 16) & 0xff) * a + white + 127) / 255;
+    int g = (((rgb >> 8) & 0xff) * a + white + 127) / 255;
+    int b = ((rgb & 0xff) * a + white + 127) / 255;
+    return r << 16 | g << 8 | b;
+  }
+
+  private static String oneLine(Throwable e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return m.replace('\n', ' ').replace('\r', ' ');
+  }
+}

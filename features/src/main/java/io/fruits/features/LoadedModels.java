@@ -1,0 +1,74 @@
+package io.fruits.features;
+
+import ai.djl.MalformedModelException;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One loaded model per JVM and configuration. Map tasks that share a JVM (the local job runner,
+ * JVM reuse, Spark executors) share the engine session instead of loading the weights per task;
+ * the models are closed when the JVM exits.
+ */
+final class LoadedModels {
+  private static final Map<String, ZooModel<ImageBatch, float[][]>> MODELS = new ConcurrentHashMap<>();
+
+  static {
+    // DJL must never reach for its model zoo or engine downloads: everything is local here.
+    System.setProperty("ai.djl.offline", "true");
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> MODELS.values().forEach(ZooModel::close), "fruits-model-close"));
+  }
+
+  private LoadedModels() {}
+
+  static ZooModel<ImageBatch, float[][]> get(ModelDescriptor d, Path file, int threads) throws IOException {
+    Map<String, String> what = new java.util.TreeMap<>(d.toMap());
+    // Where the file was found is not part of the identity: the driver's probe and the tasks
+    // of the local job runner must share one session.
+    for (ModelKey k : new ModelKey[] {ModelKey.PATH, ModelKey.FILE, ModelKey.DIR, ModelKey.CACHE_DIR, ModelKey.URL}) {
+      what.remove(k.key());
+    }
+    String key = file.toAbsolutePath().normalize() + "|" + threads + "|" + what;
+    try {
+      return MODELS.computeIfAbsent(key, k -> load(d, file, threads));
+    } catch (ModelLoadFailure e) {
+      throw e.getCause();
+    }
+  }
+
+  private static ZooModel<ImageBatch, float[][]> load(ModelDescriptor d, Path file, int threads) {
+    try {
+      return Criteria.builder()
+          .setTypes(ImageBatch.class, float[][].class)
+          .optModelPath(file)
+          .optEngine(d.engine())
+          .optTranslator(new FeatureTranslator(d))
+          // ONNX Runtime: one intra-op pool sized by the caller, no inter-op pool of its own.
+          .optOption("interOpNumThreads", "1")
+          .optOption("intraOpNumThreads", Integer.toString(threads))
+          .build()
+          .loadModel();
+    } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
+      throw new ModelLoadFailure(
+          new IOException("cannot load model " + file + " with engine " + d.engine() + ": " + e.getMessage()
+              + "; check that it is a valid model for that engine", e));
+    }
+  }
+
+  /** Carries a checked failure out of {@code computeIfAbsent}. */
+  private static final class ModelLoadFailure extends RuntimeException {
+    ModelLoadFailure(IOException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized IOException getCause() {
+      return (IOException) super.getCause();
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package io.fruits.features;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * Turns a descriptor's model reference into a local, verified file. Order: {@code model.path};
+ * {@code model.file} in {@code model.dir}; {@code model.file} in the cache; a checked download of
+ * {@code model.url} into the cache. Anything else fails with one line saying what to set.
+ */
+public final class ModelLocator {
+  private final ModelDownloader downloader;
+
+  public ModelLocator() {
+    this(new ModelDownloader());
+  }
+
+  public ModelLocator(ModelDownloader downloader) {
+    this.downloader = downloader;
+  }
+
+  /** The default cache: {@code ~/.cache/fruits/models}, as Keras uses {@code ~/.keras/models}. */
+  public static Path defaultCache() {
+    return Paths.get(System.getProperty("user.home"), ".cache", "fruits", "models");
+  }
+
+  /** The local model file for this descriptor, checked against {@code model.sha256} when given. */
+  public Path locate(ModelDescriptor d) throws IOException {
+    String sha = d.get(ModelKey.SHA256);
+    String path = d.get(ModelKey.PATH);
+    if (!path.isEmpty()) {
+      Path p = path.startsWith("file:") ? Paths.get(URI.create(path)) : Paths.get(path);
+      return verified(requireFile(p, ModelKey.PATH), sha);
+    }
+    String file = d.get(ModelKey.FILE);
+    if (file.isEmpty()) {
+      throw new IllegalArgumentException("no model given; use --model PRESET|DESCRIPTOR or -D" + ModelKey.PATH.key() + "=FILE");
+    }
+    String dir = d.get(ModelKey.DIR);
+    if (!dir.isEmpty() && Files.isRegularFile(Paths.get(dir, file))) {
+      return verified(Paths.get(dir, file), sha);
+    }
+    String cacheDir = d.get(ModelKey.CACHE_DIR);
+    Path cached = (cacheDir.isEmpty() ? defaultCache() : Paths.get(cacheDir)).resolve(file);
+    if (Files.isRegularFile(cached)) {
+      return verified(cached, sha);
+    }
+    String url = d.get(ModelKey.URL);
+    if (url.isEmpty()) {
+      throw new IllegalArgumentException(
+          "model file " + file + " is in neither " + (dir.isEmpty() ? "model.dir (unset)" : dir) + " nor " + cached.getParent()
+              + "; set -D" + ModelKey.PATH.key() + "=FILE, -D" + ModelKey.DIR.key() + "=FOLDER or -D" + ModelKey.URL.key()
+              + "=URL with -D" + ModelKey.SHA256.key() + "=HEX");
+    }
+    return downloader.fetch(URI.create(url), sha, cached);
+  }
+
+  private static Path requireFile(Path p, ModelKey key) {
+    if (!Files.isRegularFile(p)) {
+      throw new IllegalArgumentException("model file " + p + " does not exist; check -D" + key.key());
+    }
+    return p;
+  }
+
+  private static Path verified(Path p, String sha) throws IOException {
+    if (!sha.isEmpty()) {
+      String actual = Sha256.of(p);
+      if (!actual.equalsIgnoreCase(sha)) {
+        throw new IllegalArgumentException(
+            "model file " + p + " has SHA-256 " + actual + ", not the expected " + sha + "; replace the file or fix " + ModelKey.SHA256.key());
+      }
+    }
+    return p;
+  }
+}

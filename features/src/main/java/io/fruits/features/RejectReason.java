@@ -1,0 +1,23 @@
+package io.fruits.features;
+
+/**
+ * Why an input file gave no vector. Each reason is a Hadoop counter and a word in the rejects
+ * file, so a user can count, list and fix what the pipeline did not process.
+ */
+public enum RejectReason {
+  /** Zero bytes. */
+  EMPTY,
+  /** No image reader recognises the bytes (text, unknown format). */
+  NOT_AN_IMAGE,
+  /** A reader recognised the format but the data is damaged or truncated. */
+  CORRUPT,
+  /** A valid file the decoder cannot turn into RGB (CMYK or YCCK JPEG, exotic colour models). */
+  UNSUPPORTED,
+  /** The header declares more pixels than {@code image.max.pixels}; rejected before decoding. */
+  TOO_LARGE;
+
+  /** The form used in the rejects file and in counter names. */
+  public String word() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+}

@@ -1,0 +1,161 @@
+package io.fruits.layout;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.io.BytesWritable;
+import org.apache.hadoop.io.SequenceFile;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.io.compress.DefaultCodec;
+
+/**
+ * Packs a folder of images into block-compressed SequenceFiles (key: the {@link ImageId}, value:
+ * the encoded bytes untouched), so MapReduce reads a few large splittable files instead of
+ * thousands of small ones. Files are taken in id order, so the same tree always packs to the same
+ * files; a new file is started once the current one passes the target size. Every file is listed
+ * in a manifest with its SHA-256. The pack is written to a temporary folder and renamed into place,
+ * so a half-written pack is never taken for a complete one.
+ */
+public final class SequenceFilePacker {
+  private final Configuration conf;
+  private final long targetBytes;
+
+  public SequenceFilePacker(Configuration conf, long targetBytes) {
+    if (targetBytes < 1) {
+      throw new IllegalArgumentException("pack.target.bytes must be positive");
+    }
+    this.conf = conf;
+    this.targetBytes = targetBytes;
+  }
+
+  public PackSummary pack(Path input, Path packedDir) throws IOException {
+    FileSystem inFs = input.getFileSystem(conf);
+    if (!inFs.exists(input) || !inFs.getFileStatus(input).isDirectory()) {
+      throw new IllegalArgumentException("input " + input + " is not a folder; point --input at the image tree (one folder per class)");
+    }
+    Path root = inFs.makeQualified(input);
+    TreeMap<String, Path> files = new TreeMap<>();
+    List<String> hidden = new ArrayList<>();
+    RemoteIterator<LocatedFileStatus> it = inFs.listFiles(root, true);
+    while (it.hasNext()) {
+      LocatedFileStatus st = it.next();
+      String id = relative(root, st.getPath());
+      if (isHiddenPath(id)) {
+        hidden.add(id);
+      } else {
+        files.put(id, st.getPath());
+      }
+    }
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("input " + input + " holds no files; point --input at the image tree (one folder per class)");
+    }
+    FileSystem outFs = packedDir.getFileSystem(conf);
+    Path tmp = new Path(packedDir.getParent(), "_" + packedDir.getName() + ".tmp");
+    outFs.delete(tmp, true);
+    outFs.mkdirs(tmp);
+    PackSummary summary = write(inFs, files, hidden, outFs, tmp);
+    outFs.delete(packedDir, true);
+    if (!outFs.rename(tmp, packedDir)) {
+      throw new IOException("cannot rename " + tmp + " to " + packedDir);
+    }
+    return summary;
+  }
+
+  private PackSummary write(FileSystem inFs, TreeMap<String, Path> files, List<String> hidden, FileSystem outFs, Path dir)
+      throws IOException {
+    long bytes = 0;
+    int part = 0;
+    long partBytes = 0;
+    SequenceFile.Writer writer = null;
+    Text key = new Text();
+    BytesWritable value = new BytesWritable();
+    ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 16);
+    MessageDigest sha = sha256();
+    try (Writer manifest = new OutputStreamWriter(outFs.create(new Path(dir, "manifest.csv")), StandardCharsets.UTF_8)) {
+      manifest.write("id,label,bytes,sha256\n");
+      for (var e : files.entrySet()) {
+        if (writer == null || partBytes >= targetBytes) {
+          if (writer != null) {
+            writer.close();
+          }
+          writer = newWriter(new Path(dir, String.format("part-%05d.seq", part++)));
+          partBytes = 0;
+        }
+        buf.reset();
+        try (InputStream in = inFs.open(e.getValue())) {
+          in.transferTo(buf);
+        }
+        byte[] data = buf.toByteArray();
+        key.set(e.getKey());
+        value.set(data, 0, data.length);
+        writer.append(key, value);
+        partBytes += data.length;
+        bytes += data.length;
+        String digest = HexFormat.of().formatHex(sha.digest(data));
+        manifest.write(Csv.field(e.getKey()) + "," + Csv.field(ImageId.labelOf(e.getKey())) + "," + data.length + "," + digest + "\n");
+      }
+    } finally {
+      if (writer != null) {
+        writer.close();
+      }
+    }
+    try (Writer skipped = new OutputStreamWriter(outFs.create(new Path(dir, "skipped.csv")), StandardCharsets.UTF_8)) {
+      skipped.write("id,reason\n");
+      for (String id : hidden) {
+        skipped.write(Csv.field(id) + ",hidden\n");
+      }
+    }
+    outFs.create(new Path(dir, RunLayout.SUCCESS)).close();
+    return new PackSummary(files.size(), bytes, hidden.size(), part);
+  }
+
+  private SequenceFile.Writer newWriter(Path file) throws IOException {
+    return SequenceFile.createWriter(
+        conf,
+        SequenceFile.Writer.file(file),
+        SequenceFile.Writer.keyClass(Text.class),
+        SequenceFile.Writer.valueClass(BytesWritable.class),
+        SequenceFile.Writer.compression(SequenceFile.CompressionType.BLOCK, new DefaultCodec()));
+  }
+
+  private static String relative(Path root, Path file) {
+    String r = root.toUri().getPath();
+    String f = file.toUri().getPath();
+    String prefix = r.endsWith("/") ? r : r + "/";
+    if (!f.startsWith(prefix)) {
+      throw new IllegalStateException(file + " is not below " + root);
+    }
+    return f.substring(prefix.length());
+  }
+
+  private static boolean isHiddenPath(String id) {
+    for (String part : id.split("/")) {
+      if (ImageId.isHidden(part)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

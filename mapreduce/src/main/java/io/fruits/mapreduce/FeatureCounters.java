@@ -1,0 +1,14 @@
+package io.fruits.mapreduce;
+
+/** Counters of the feature job; rejects are counted per reason in the group {@value #REJECTS}. */
+public enum FeatureCounters {
+  IMAGES_READ,
+  BYTES_READ,
+  VECTORS_WRITTEN,
+  REJECTED,
+  DECODE_MILLIS,
+  DECODE_WAIT_MILLIS,
+  INFERENCE_MILLIS;
+
+  public static final String REJECTS = "Rejects by reason";
+}

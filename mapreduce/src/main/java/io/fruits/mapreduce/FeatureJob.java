@@ -1,0 +1,38 @@
+package io.fruits.mapreduce;
+
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.input.SequenceFileInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
+import org.apache.hadoop.mapreduce.lib.output.SequenceFileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
+
+/**
+ * The feature stage, map-only: packed images in, one (id, label, vector) per image out, rejects
+ * beside them. The model and its descriptor must already be in the configuration
+ * ({@link ModelConf#ship}).
+ */
+public final class FeatureJob {
+  private FeatureJob() {}
+
+  public static Job create(Configuration conf, Path packed, Path features) throws IOException {
+    Job job = Job.getInstance(conf, "fruits-features");
+    job.setJarByClass(FeatureJob.class);
+    job.setInputFormatClass(SequenceFileInputFormat.class);
+    FileInputFormat.addInputPath(job, new Path(packed, "part-*.seq"));
+    job.setMapperClass(FeatureMapper.class);
+    job.setNumReduceTasks(0);
+    job.setOutputKeyClass(Text.class);
+    job.setOutputValueClass(FeatureVectorWritable.class);
+    job.setOutputFormatClass(SequenceFileOutputFormat.class);
+    FileOutputFormat.setOutputPath(job, features);
+    MultipleOutputs.addNamedOutput(job, FeatureMapper.REJECTS_OUTPUT, TextOutputFormat.class, NullWritable.class, Text.class);
+    return job;
+  }
+}

@@ -1,0 +1,96 @@
+package io.fruits.mapreduce;
+
+import io.fruits.features.BatchTimes;
+import io.fruits.features.FeatureBatcher;
+import io.fruits.features.FeatureExtractor;
+import io.fruits.features.ModelDescriptor;
+import io.fruits.features.RejectReason;
+import io.fruits.layout.Csv;
+import io.fruits.layout.ImageId;
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.BytesWritable;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
+
+/**
+ * Encoded image in, feature vector out. Images are queued into a {@link FeatureBatcher}, which
+ * decodes the next batch while the CNN runs the current one; vectors and rejects come back in
+ * input order on this thread. A reject never fails the task: it is counted and listed.
+ */
+public final class FeatureMapper extends Mapper<Text, BytesWritable, Text, FeatureVectorWritable> {
+  static final String REJECTS_OUTPUT = "rejects";
+
+  private FeatureExtractor extractor;
+  private FeatureBatcher batcher;
+  private MultipleOutputs<Text, FeatureVectorWritable> outputs;
+
+  @Override
+  protected void setup(Context context) throws IOException {
+    Configuration conf = context.getConfiguration();
+    ModelDescriptor d = ModelConf.descriptor(conf);
+    extractor = FeatureExtractor.open(d, ModelConf.taskModelFile(conf), FruitsConfigKeys.ENGINE_THREADS.getInt(conf));
+    outputs = new MultipleOutputs<>(context);
+    batcher =
+        new FeatureBatcher(
+            extractor,
+            FruitsConfigKeys.BATCH_SIZE.getInt(conf),
+            FruitsConfigKeys.MAX_PIXELS.getLong(conf),
+            new TaskSink(context, outputs));
+  }
+
+  @Override
+  protected void map(Text key, BytesWritable value, Context context) throws IOException, InterruptedException {
+    String id = key.toString();
+    context.getCounter(FeatureCounters.IMAGES_READ).increment(1);
+    context.getCounter(FeatureCounters.BYTES_READ).increment(value.getLength());
+    batcher.add(id, ImageId.labelOf(id), value.getBytes(), value.getLength());
+  }
+
+  @Override
+  protected void cleanup(Context context) throws IOException, InterruptedException {
+    try {
+      batcher.flush();
+      BatchTimes t = batcher.times();
+      context.getCounter(FeatureCounters.DECODE_MILLIS).increment(t.decodeNanos() / 1_000_000);
+      context.getCounter(FeatureCounters.DECODE_WAIT_MILLIS).increment(t.waitNanos() / 1_000_000);
+      context.getCounter(FeatureCounters.INFERENCE_MILLIS).increment(t.inferenceNanos() / 1_000_000);
+    } finally {
+      batcher.close();
+      extractor.close();
+      outputs.close();
+    }
+  }
+
+  /** Writes vectors to the job output and rejects to their own files, counting both. */
+  private static final class TaskSink implements FeatureBatcher.Sink {
+    private final Context context;
+    private final MultipleOutputs<Text, FeatureVectorWritable> outputs;
+    private final Text id = new Text();
+    private final FeatureVectorWritable value = new FeatureVectorWritable();
+
+    TaskSink(Context context, MultipleOutputs<Text, FeatureVectorWritable> outputs) {
+      this.context = context;
+      this.outputs = outputs;
+    }
+
+    @Override
+    public void vector(String imageId, String label, float[] vector) throws IOException, InterruptedException {
+      id.set(imageId);
+      value.set(label, vector);
+      context.write(id, value);
+      context.getCounter(FeatureCounters.VECTORS_WRITTEN).increment(1);
+    }
+
+    @Override
+    public void reject(String imageId, String label, RejectReason reason, String detail)
+        throws IOException, InterruptedException {
+      String line = Csv.field(imageId) + "," + Csv.field(label) + "," + reason.word() + "," + Csv.field(detail);
+      outputs.write(REJECTS_OUTPUT, NullWritable.get(), new Text(line), "rejects/part");
+      context.getCounter(FeatureCounters.REJECTED).increment(1);
+      context.getCounter(FeatureCounters.REJECTS, reason.word()).increment(1);
+    }
+  }
+}

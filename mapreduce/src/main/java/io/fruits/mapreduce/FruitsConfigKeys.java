@@ -1,0 +1,64 @@
+package io.fruits.mapreduce;
+
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Every pipeline setting that is not part of the model descriptor, with its description and
+ * default. Set any of them with {@code -D key=value}; {@code --help} prints this table.
+ */
+public enum FruitsConfigKeys {
+  PACK_TARGET_BYTES("pack.target.bytes", "134217728", "start a new SequenceFile after this many image bytes (128 MiB: one HDFS block)"),
+  BATCH_SIZE("features.batch.size", "32", "images per inference batch"),
+  ENGINE_THREADS("engine.threads", "0", "engine threads per map task; 0: cores / concurrent map tasks"),
+  MAX_PIXELS("image.max.pixels", "40000000", "images whose header declares more pixels are rejected before decoding"),
+  PCA_K("pca.k", "0", "number of principal components; 0: choose by pca.variance"),
+  PCA_VARIANCE("pca.variance", "0.95", "share of variance the kept components must explain, in (0, 1]"),
+  MODEL_LOCALIZED("fruits.model.localized", "", "set by the driver: name of the model file in the task's working folder");
+
+  private final String key;
+  private final String defaultValue;
+  private final String description;
+
+  FruitsConfigKeys(String key, String defaultValue, String description) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public String get(Configuration conf) {
+    return conf.get(key, defaultValue);
+  }
+
+  public int getInt(Configuration conf) {
+    return parse(conf, Integer::parseInt);
+  }
+
+  public long getLong(Configuration conf) {
+    return parse(conf, Long::parseLong);
+  }
+
+  public double getDouble(Configuration conf) {
+    return parse(conf, Double::parseDouble);
+  }
+
+  private <T> T parse(Configuration conf, java.util.function.Function<String, T> parser) {
+    String v = get(conf).trim();
+    try {
+      return parser.apply(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " is '" + v + "'; give a number (" + description + ")");
+    }
+  }
+}

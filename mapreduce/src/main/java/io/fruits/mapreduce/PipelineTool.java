@@ -1,0 +1,230 @@
+package io.fruits.mapreduce;
+
+import io.fruits.features.FeatureExtractor;
+import io.fruits.features.ModelDescriptor;
+import io.fruits.features.ModelKey;
+import io.fruits.features.ModelLocator;
+import io.fruits.features.Sha256;
+import io.fruits.layout.PackSummary;
+import io.fruits.layout.RunLayout;
+import io.fruits.layout.SequenceFilePacker;
+import io.fruits.reduction.Moments;
+import io.fruits.reduction.PcaEstimator;
+import io.fruits.reduction.PcaModel;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.util.Tool;
+
+/**
+ * {@code fruits run}: the whole pipeline, stage by stage — pack, features, stats, PCA, projection,
+ * CSV merge. Each stage is skipped when an earlier run with the same settings completed it. The
+ * last two lines of standard output are the merged features CSV and PCA CSV.
+ */
+public final class PipelineTool extends Configured implements Tool {
+  private final PrintStream out;
+  private final PrintStream progress;
+
+  public PipelineTool() {
+    this(System.out, System.err);
+  }
+
+  PipelineTool(PrintStream out, PrintStream progress) {
+    this.out = out;
+    this.progress = progress;
+  }
+
+  @Override
+  public int run(String[] args) throws Exception {
+    PipelineOptions options = PipelineOptions.parse(args);
+    if (options.help()) {
+      out.print(Usage.text());
+      return 0;
+    }
+    Configuration conf = getConf();
+    PcaEstimator estimator = estimator(conf);
+    int threads = EngineThreads.choose(conf);
+    ModelDescriptor descriptor = descriptor(options.model(), conf);
+    java.nio.file.Path modelFile = new ModelLocator().locate(descriptor);
+    int dimension;
+    try (FeatureExtractor probe = FeatureExtractor.open(descriptor, modelFile, threads)) {
+      dimension = probe.dimension();
+    }
+    int k = FruitsConfigKeys.PCA_K.getInt(conf);
+    if (k > dimension) {
+      throw new IllegalArgumentException("pca.k=" + k + " exceeds the model's feature dimension " + dimension + "; choose k <= " + dimension);
+    }
+    progress.printf("[fruits] model %s: %d-d vectors, %d engine thread(s)%n", modelFile.getFileName(), dimension, threads);
+
+    Path input = qualify(conf, options.input());
+    RunLayout layout = new RunLayout(qualify(conf, options.output()));
+    RunSettings settings = settings(conf, input, descriptor, modelFile);
+    prepareOutput(conf, layout, settings, options.overwrite());
+
+    StageTimes times = new StageTimes();
+    JobRunner jobs = new JobRunner(progress);
+    long start = System.nanoTime();
+    if (!RunLayout.isComplete(conf, layout.packed())) {
+      PackSummary s = new SequenceFilePacker(conf, FruitsConfigKeys.PACK_TARGET_BYTES.getLong(conf)).pack(input, layout.packed());
+      times.record("pack", start, s.files() + " files, " + s.bytes() + " bytes, " + s.sequenceFiles() + " SequenceFiles");
+      progress.printf("[fruits] pack: %d files (%d bytes) in %d SequenceFile(s), %d hidden skipped%n", s.files(), s.bytes(), s.sequenceFiles(), s.skipped());
+    }
+
+    start = System.nanoTime();
+    if (!RunLayout.isComplete(conf, layout.features())) {
+      Configuration jobConf = new Configuration(conf);
+      jobConf.setInt(FruitsConfigKeys.ENGINE_THREADS.key(), threads);
+      Job job = FeatureJob.create(jobConf, layout.packed(), layout.features());
+      ModelConf.ship(job, descriptor, modelFile);
+      jobs.run(job);
+      times.record("features", start, FeatureReport.summary(job));
+      progress.println("[fruits] features: " + FeatureReport.summary(job));
+    }
+
+    start = System.nanoTime();
+    if (!RunLayout.isComplete(conf, layout.stats())) {
+      jobs.run(StatsJob.create(conf, layout.features(), layout.stats()));
+      times.record("stats", start, "");
+    }
+
+    start = System.nanoTime();
+    if (!RunLayout.isComplete(conf, layout.pca())) {
+      Moments moments = StatsJob.read(conf, layout.stats());
+      PcaModel model = estimator.fit(moments);
+      savePca(conf, layout, model);
+      double kept = 0;
+      for (int i = 0; i < model.k(); i++) {
+        kept += model.explainedVarianceRatio()[i];
+      }
+      String note = String.format("%d vectors, k=%d explaining %.4f of the variance", moments.count(), model.k(), kept);
+      times.record("pca", start, note);
+      progress.println("[fruits] pca: " + note);
+    }
+    PcaModel model = ProjectionJob.readModel(conf, layout.pcaModel());
+
+    start = System.nanoTime();
+    if (!RunLayout.isComplete(conf, layout.csvParts())) {
+      jobs.run(ProjectionJob.create(conf, layout.features(), layout.pcaModel(), layout.csvParts()));
+      times.record("projection", start, "");
+    }
+
+    start = System.nanoTime();
+    CsvMerger merger = new CsvMerger(conf);
+    merger.merge(layout.featureParts(), CsvMerger.header("f", model.dimension()), layout.featuresCsv());
+    merger.merge(layout.featureRejects(), "id,label,reason,detail", layout.rejectsCsv());
+    merger.merge(layout.pcaParts(), CsvMerger.header("pc", model.k()), layout.pcaCsv());
+    times.record("merge", start, "features.csv, pca.csv, rejects.csv");
+    times.write(conf, layout.reports());
+    progress.printf("[fruits] done in %.1f s; rejects: %s%n", times.total(), display(conf, layout.rejectsCsv()));
+
+    out.println(display(conf, layout.featuresCsv()));
+    out.println(display(conf, layout.pcaCsv()));
+    return 0;
+  }
+
+  private static PcaEstimator estimator(Configuration conf) {
+    int k = FruitsConfigKeys.PCA_K.getInt(conf);
+    if (k < 0) {
+      throw new IllegalArgumentException("pca.k must be 0 (choose by pca.variance) or positive, was " + k);
+    }
+    return k > 0 ? PcaEstimator.withK(k) : PcaEstimator.withVariance(FruitsConfigKeys.PCA_VARIANCE.getDouble(conf));
+  }
+
+  /** A preset name or a descriptor file, then every {@code -D model.*} key on top. */
+  static ModelDescriptor descriptor(String model, Configuration conf) throws IOException {
+    Map<String, String> keys = new TreeMap<>();
+    java.nio.file.Path file = Paths.get(model);
+    if (model.endsWith(".properties") || Files.isRegularFile(file)) {
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("model descriptor " + model + " does not exist; give a preset name or a .properties file");
+      }
+      Properties p = new Properties();
+      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        p.load(r);
+      }
+      p.stringPropertyNames().forEach(name -> keys.put(name, p.getProperty(name)));
+    } else {
+      keys.put(ModelKey.PRESET.key(), model);
+    }
+    conf.getPropsWithPrefix("model.").forEach((name, value) -> keys.put("model." + name, value));
+    return ModelDescriptor.of(keys);
+  }
+
+  private static RunSettings settings(Configuration conf, Path input, ModelDescriptor d, java.nio.file.Path modelFile)
+      throws IOException {
+    RunSettings s = new RunSettings().put("input", input.toString()).put("model.file.sha256", Sha256.of(modelFile));
+    d.toMap().forEach((key, value) -> {
+      // Where the file was found does not change the output; its checksum above does.
+      if (!key.equals(ModelKey.PATH.key()) && !key.equals(ModelKey.DIR.key()) && !key.equals(ModelKey.CACHE_DIR.key())
+          && !key.equals(ModelKey.URL.key())) {
+        s.put(key, value);
+      }
+    });
+    for (FruitsConfigKeys k : FruitsConfigKeys.values()) {
+      if (k != FruitsConfigKeys.ENGINE_THREADS && k != FruitsConfigKeys.MODEL_LOCALIZED && k != FruitsConfigKeys.BATCH_SIZE) {
+        s.put(k.key(), k.get(conf));
+      }
+    }
+    return s;
+  }
+
+  private void prepareOutput(Configuration conf, RunLayout layout, RunSettings settings, boolean overwrite) throws IOException {
+    FileSystem fs = layout.root().getFileSystem(conf);
+    if (overwrite && fs.exists(layout.root())) {
+      progress.println("[fruits] --overwrite: deleting " + layout.root());
+      fs.delete(layout.root(), true);
+    }
+    if (fs.exists(layout.root())) {
+      TreeMap<String, String> saved = RunSettings.load(conf, layout.root());
+      if (fs.exists(layout.pcaCsv())) {
+        throw new IllegalArgumentException("output " + layout.root() + " already holds a finished run; use --overwrite or another --output");
+      }
+      boolean empty = fs.listStatus(layout.root()).length == 0;
+      if (!empty && !settings.values().equals(saved)) {
+        throw new IllegalArgumentException(
+            "output " + layout.root() + " holds another run (other input, model or settings); use --overwrite or another --output");
+      }
+      if (!empty) {
+        progress.println("[fruits] resuming the unfinished run in " + layout.root());
+      }
+    }
+    fs.mkdirs(layout.root());
+    settings.save(conf, layout.root());
+  }
+
+  private static void savePca(Configuration conf, RunLayout layout, PcaModel model) throws IOException {
+    FileSystem fs = layout.pca().getFileSystem(conf);
+    fs.delete(layout.pca(), true);
+    try (Writer w = new OutputStreamWriter(fs.create(layout.pcaModel()), StandardCharsets.UTF_8)) {
+      model.save(w);
+    }
+    fs.create(new Path(layout.pca(), RunLayout.SUCCESS)).close();
+  }
+
+  private static Path qualify(Configuration conf, String location) throws IOException {
+    Path p = new Path(location);
+    return p.getFileSystem(conf).makeQualified(p);
+  }
+
+  /** A local path for local files (what a person pastes into a shell), the URI otherwise. */
+  static String display(Configuration conf, Path p) {
+    if ("file".equals(p.toUri().getScheme())) {
+      return new File(p.toUri().getPath()).getAbsolutePath();
+    }
+    return p.toString();
+  }
+}

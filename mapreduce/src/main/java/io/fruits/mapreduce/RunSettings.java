@@ -1,0 +1,55 @@
+package io.fruits.mapreduce;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * What a run's output depends on (input, model descriptor and checksum, pipeline keys), saved in
+ * {@code OUT/run.properties}. A re-run resumes only when its settings are the same, so an output
+ * folder never mixes stages of different runs.
+ */
+final class RunSettings {
+  private final TreeMap<String, String> values = new TreeMap<>();
+
+  RunSettings put(String key, String value) {
+    values.put(key, value);
+    return this;
+  }
+
+  static Path file(Path root) {
+    return new Path(root, "run.properties");
+  }
+
+  void save(Configuration conf, Path root) throws IOException {
+    Properties p = new Properties();
+    p.putAll(values);
+    try (OutputStream out = file(root).getFileSystem(conf).create(file(root), true)) {
+      p.store(out, "Fruits! run settings; a re-run resumes only with the same settings");
+    }
+  }
+
+  /** The settings saved in {@code root}, or null when there are none. */
+  static TreeMap<String, String> load(Configuration conf, Path root) throws IOException {
+    FileSystem fs = root.getFileSystem(conf);
+    if (!fs.exists(file(root))) {
+      return null;
+    }
+    Properties p = new Properties();
+    try (InputStream in = fs.open(file(root))) {
+      p.load(in);
+    }
+    TreeMap<String, String> m = new TreeMap<>();
+    p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
+    return m;
+  }
+
+  TreeMap<String, String> values() {
+    return values;
+  }
+}

@@ -1,0 +1,49 @@
+package io.fruits.mapreduce;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/** Wall time of each stage of a run, written as JSON and Markdown into the run's reports folder. */
+final class StageTimes {
+  private final Map<String, Double> seconds = new LinkedHashMap<>();
+  private final Map<String, String> notes = new LinkedHashMap<>();
+
+  void record(String stage, long startNanos, String note) {
+    seconds.put(stage, (System.nanoTime() - startNanos) / 1e9);
+    notes.put(stage, note);
+  }
+
+  double total() {
+    return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+  }
+
+  void write(Configuration conf, Path reports) throws IOException {
+    StringBuilder json = new StringBuilder("{\n  \"stages\": [\n");
+    StringBuilder md = new StringBuilder("| stage | seconds | note |\n|---|---:|---|\n");
+    int i = 0;
+    for (Map.Entry<String, Double> e : seconds.entrySet()) {
+      String note = notes.get(e.getKey());
+      json.append(String.format(Locale.ROOT, "    {\"stage\": \"%s\", \"seconds\": %.3f, \"note\": \"%s\"}%s%n",
+          e.getKey(), e.getValue(), note.replace("\\", "\\\\").replace("\"", "\\\""), ++i < seconds.size() ? "," : ""));
+      md.append(String.format(Locale.ROOT, "| %s | %.2f | %s |%n", e.getKey(), e.getValue(), note));
+    }
+    json.append(String.format(Locale.ROOT, "  ],%n  \"total_seconds\": %.3f%n}%n", total()));
+    md.append(String.format(Locale.ROOT, "| total | %.2f | |%n", total()));
+    FileSystem fs = reports.getFileSystem(conf);
+    writeFile(fs, new Path(reports, "timings.json"), json.toString());
+    writeFile(fs, new Path(reports, "timings.md"), md.toString());
+  }
+
+  private static void writeFile(FileSystem fs, Path file, String text) throws IOException {
+    try (OutputStream out = fs.create(file, true)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.fruits.mapreduce;
+
+import io.fruits.features.ModelKey;
+
+/** The help text, generated from the option and key enums so it cannot drift from the code. */
+final class Usage {
+  private Usage() {}
+
+  static String text() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Usage: fruits run --input IN --output OUT --model PRESET|DESCRIPTOR [--overwrite] [-D key=value ...]\n\n");
+    sb.append("Packs the images under IN into SequenceFiles, extracts one CNN feature vector per image,\n");
+    sb.append("computes their statistics and PCA, and writes CSVs under OUT. IN and OUT are local paths\n");
+    sb.append("or Hadoop filesystem URIs (file://, hdfs://, s3a://). Without a cluster configuration the\n");
+    sb.append("jobs run in Hadoop's local job runner. On success the last two lines of standard output\n");
+    sb.append("are the merged features CSV and the merged PCA CSV; progress goes to standard error.\n\n");
+    sb.append("Options:\n");
+    sb.append("  --input IN        image tree, one folder per class (ids are paths relative to IN)\n");
+    sb.append("  --output OUT      folder of this run; an unfinished run with the same settings resumes\n");
+    sb.append("  --model M         preset (vgg16, squeezenet1.1, mobilenetv2) or a descriptor .properties file\n");
+    sb.append("  --overwrite       delete OUT first (a finished run is never overwritten without it)\n");
+    sb.append("  --help            this text\n\n");
+    sb.append("Pipeline settings (-D key=value):\n");
+    for (FruitsConfigKeys k : FruitsConfigKeys.values()) {
+      if (k != FruitsConfigKeys.MODEL_LOCALIZED) {
+        sb.append(String.format("  %-22s %s (default %s)%n", k.key(), k.description(), k.defaultValue()));
+      }
+    }
+    sb.append("\nModel descriptor keys (-D key=value, or in the descriptor file; override the preset):\n");
+    for (ModelKey k : ModelKey.values()) {
+      String def = k.defaultValue().isEmpty() ? "" : " (default " + k.defaultValue() + ")";
+      sb.append(String.format("  %-22s %s%s%n", k.key(), k.description(), def));
+    }
+    return sb.toString();
+  }
+}

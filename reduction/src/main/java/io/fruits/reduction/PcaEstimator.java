@@ -1,0 +1,109 @@
+package io.fruits.reduction;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * Principal component analysis of standardised features, fitted from their moments alone: the
+ * covariance of the standardised data is the correlation matrix {@code R = D^-1 C D^-1}, and its
+ * eigenvectors are the components (Commons Math's {@link EigenDecomposition} for symmetric
+ * matrices: Householder tridiagonalisation, then implicit QL). The number of components is fixed
+ * ({@code pca.k}) or the smallest that explains a share of the variance ({@code pca.variance}).
+ *
+ * <p>Eigenvectors are defined up to sign; each component is flipped so that its entry of largest
+ * magnitude is positive (the first such entry on ties), so a refit gives the same model.
+ */
+public final class PcaEstimator {
+  private final int k;
+  private final double variance;
+
+  private PcaEstimator(int k, double variance) {
+    this.k = k;
+    this.variance = variance;
+  }
+
+  /** Keeps exactly {@code k} components. */
+  public static PcaEstimator withK(int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("pca.k must be at least 1, was " + k);
+    }
+    return new PcaEstimator(k, Double.NaN);
+  }
+
+  /** Keeps the fewest components whose explained variance reaches {@code share}. */
+  public static PcaEstimator withVariance(double share) {
+    if (!(share > 0 && share <= 1)) {
+      throw new IllegalArgumentException("pca.variance must be in (0, 1], was " + share);
+    }
+    return new PcaEstimator(0, share);
+  }
+
+  public PcaModel fit(Moments m) {
+    int d = m.dimension();
+    if (k > d) {
+      throw new IllegalArgumentException("pca.k=" + k + " exceeds the feature dimension " + d + "; choose k <= " + d);
+    }
+    StandardScalerModel scaler = StandardScalerModel.fit(m);
+    double[][] r = new double[d][d];
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        r[i][j] = m.covariance(i, j) * scaler.inverseStd(i) * scaler.inverseStd(j);
+      }
+    }
+    EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(r, false));
+    double[] values = eig.getRealEigenvalues();
+    Integer[] order = new Integer[d];
+    for (int i = 0; i < d; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -values[i]));
+    double[] sorted = new double[d];
+    double trace = 0;
+    for (int i = 0; i < d; i++) {
+      // Rounding leaves tiny negative eigenvalues of a PSD matrix; they are zero.
+      sorted[i] = Math.max(0, values[order[i]]);
+      trace += sorted[i];
+    }
+    double[] ratios = new double[d];
+    for (int i = 0; i < d; i++) {
+      ratios[i] = trace == 0 ? 0 : sorted[i] / trace;
+    }
+    int keep = k > 0 ? k : componentsFor(ratios);
+    double[][] components = new double[keep][];
+    RealMatrix vectors = eig.getV();
+    for (int c = 0; c < keep; c++) {
+      components[c] = signFixed(vectors.getColumn(order[c]));
+    }
+    return new PcaModel(scaler, components, sorted, ratios);
+  }
+
+  private int componentsFor(double[] ratios) {
+    double sum = 0;
+    for (int i = 0; i < ratios.length; i++) {
+      sum += ratios[i];
+      // The tolerance keeps 1.0 reachable despite rounding in the sum.
+      if (sum >= variance - 1e-12) {
+        return i + 1;
+      }
+    }
+    return ratios.length;
+  }
+
+  static double[] signFixed(double[] v) {
+    int at = 0;
+    for (int i = 1; i < v.length; i++) {
+      if (Math.abs(v[i]) > Math.abs(v[at])) {
+        at = i;
+      }
+    }
+    if (v[at] < 0) {
+      for (int i = 0; i < v.length; i++) {
+        v[i] = -v[i];
+      }
+    }
+    return v;
+  }
+}

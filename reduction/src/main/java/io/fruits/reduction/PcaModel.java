@@ -1,0 +1,159 @@
+package io.fruits.reduction;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A fitted PCA: the scaler, the k principal axes of the standardised features (unit vectors,
+ * largest variance first), every eigenvalue of the correlation matrix and its share of the
+ * variance. Immutable; {@link #transform} standardises and projects one vector.
+ *
+ * <p>Saved as UTF-8 text, one record a line, {@code name<TAB>comma-separated numbers}, numbers in
+ * Java's shortest round-trip form so a saved model reloads bit for bit:
+ *
+ * <pre>
+ * format      fruits-pca-1
+ * dimension   d
+ * components  k
+ * mean        d values      feature means
+ * std         d values      sample standard deviations (n - 1)
+ * eigenvalues d values      of the correlation matrix, descending
+ * explained   d values      eigenvalue / sum of eigenvalues
+ * pc1 .. pck  d values each the components, sign fixed (largest |entry| positive)
+ * </pre>
+ */
+public final class PcaModel {
+  private static final String FORMAT = "fruits-pca-1";
+
+  private final StandardScalerModel scaler;
+  private final double[][] components;
+  private final double[] eigenvalues;
+  private final double[] explained;
+
+  public PcaModel(StandardScalerModel scaler, double[][] components, double[] eigenvalues, double[] explained) {
+    int d = scaler.dimension();
+    for (double[] c : components) {
+      if (c.length != d) {
+        throw new IllegalArgumentException("component of length " + c.length + " for dimension " + d);
+      }
+    }
+    this.scaler = scaler;
+    this.components = components;
+    this.eigenvalues = eigenvalues.clone();
+    this.explained = explained.clone();
+  }
+
+  public int dimension() {
+    return scaler.dimension();
+  }
+
+  public int k() {
+    return components.length;
+  }
+
+  public StandardScalerModel scaler() {
+    return scaler;
+  }
+
+  public double[] component(int i) {
+    return components[i].clone();
+  }
+
+  public double[] eigenvalues() {
+    return eigenvalues.clone();
+  }
+
+  public double[] explainedVarianceRatio() {
+    return explained.clone();
+  }
+
+  /** Standardises {@code x} and projects it on the k components. */
+  public double[] transform(float[] x) {
+    double[] z = new double[x.length];
+    scaler.transform(x, z);
+    double[] out = new double[components.length];
+    for (int c = 0; c < components.length; c++) {
+      double[] axis = components[c];
+      double s = 0;
+      for (int i = 0; i < z.length; i++) {
+        s += axis[i] * z[i];
+      }
+      out[c] = s;
+    }
+    return out;
+  }
+
+  public void save(Writer out) throws IOException {
+    line(out, "format", FORMAT);
+    line(out, "dimension", Integer.toString(dimension()));
+    line(out, "components", Integer.toString(k()));
+    line(out, "mean", join(scaler.mean()));
+    line(out, "std", join(scaler.std()));
+    line(out, "eigenvalues", join(eigenvalues));
+    line(out, "explained", join(explained));
+    for (int c = 0; c < components.length; c++) {
+      line(out, "pc" + (c + 1), join(components[c]));
+    }
+    out.flush();
+  }
+
+  public static PcaModel load(Reader in) throws IOException {
+    Map<String, String> records = new HashMap<>();
+    BufferedReader r = new BufferedReader(in);
+    for (String l; (l = r.readLine()) != null; ) {
+      int tab = l.indexOf('\t');
+      if (tab > 0) {
+        records.put(l.substring(0, tab), l.substring(tab + 1));
+      }
+    }
+    if (!FORMAT.equals(records.get("format"))) {
+      throw new IOException("not a PCA model of format " + FORMAT + "; refit it with the reduction stage");
+    }
+    int d = Integer.parseInt(records.get("dimension"));
+    int k = Integer.parseInt(records.get("components"));
+    double[][] comps = new double[k][];
+    for (int c = 0; c < k; c++) {
+      comps[c] = numbers(records, "pc" + (c + 1), d);
+    }
+    StandardScalerModel scaler = new StandardScalerModel(numbers(records, "mean", d), numbers(records, "std", d));
+    return new PcaModel(scaler, comps, numbers(records, "eigenvalues", d), numbers(records, "explained", d));
+  }
+
+  private static double[] numbers(Map<String, String> records, String name, int d) throws IOException {
+    String text = records.get(name);
+    if (text == null) {
+      throw new IOException("PCA model lacks '" + name + "'; the file is truncated, refit it");
+    }
+    String[] parts = text.split(",");
+    if (parts.length != d) {
+      throw new IOException("PCA model '" + name + "' has " + parts.length + " values, expected " + d);
+    }
+    double[] v = new double[d];
+    for (int i = 0; i < d; i++) {
+      v[i] = Double.parseDouble(parts[i]);
+    }
+    return v;
+  }
+
+  private static void line(Writer out, String name, String value) throws IOException {
+    out.write(name);
+    out.write('\t');
+    out.write(value);
+    out.write('\n');
+  }
+
+  private static String join(double[] v) {
+    StringBuilder sb = new StringBuilder(v.length * 20);
+    for (int i = 0; i < v.length; i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append(v[i]);
+    }
+    return sb.toString();
+  }
+}
