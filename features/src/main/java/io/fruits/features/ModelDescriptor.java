@@ -56,6 +56,12 @@ public final class ModelDescriptor {
     this.outputName = get(ModelKey.OUTPUT_NAME);
     this.outputChannelsLast = channelsLast(ModelKey.OUTPUT_LAYOUT);
     this.pooling = Pooling.parse(get(ModelKey.POOLING));
+    // Canonical spellings, so that equal descriptors have equal maps.
+    values.put(ModelKey.COLOR.key(), bgr ? "BGR" : "RGB");
+    values.put(ModelKey.INPUT_LAYOUT.key(), inputChannelsLast ? "NHWC" : "NCHW");
+    values.put(ModelKey.OUTPUT_LAYOUT.key(), outputChannelsLast ? "NHWC" : "NCHW");
+    values.put(ModelKey.RESIZE.key(), crop ? "crop" : "stretch");
+    values.put(ModelKey.POOLING.key(), pooling.name().toLowerCase(Locale.ROOT));
   }
 
   /**

@@ -13,7 +13,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
@@ -50,14 +53,12 @@ public final class SequenceFilePacker {
     Path root = inFs.makeQualified(input);
     TreeMap<String, Path> files = new TreeMap<>();
     List<String> hidden = new ArrayList<>();
-    RemoteIterator<LocatedFileStatus> it = inFs.listFiles(root, true);
-    while (it.hasNext()) {
-      LocatedFileStatus st = it.next();
-      String id = relative(root, st.getPath());
+    for (Path file : listFiles(inFs, root)) {
+      String id = relative(root, file);
       if (isHiddenPath(id)) {
         hidden.add(id);
       } else {
-        files.put(id, st.getPath());
+        files.put(id, file);
       }
     }
     if (files.isEmpty()) {
@@ -130,6 +131,34 @@ public final class SequenceFilePacker {
         SequenceFile.Writer.keyClass(Text.class),
         SequenceFile.Writer.valueClass(BytesWritable.class),
         SequenceFile.Writer.compression(SequenceFile.CompressionType.BLOCK, new DefaultCodec()));
+  }
+
+  /**
+   * Every file below {@code root}. Object stores list a whole prefix in one flat call; the local
+   * filesystem is walked with plain listings, because its located statuses fork a shell per file
+   * to read permissions (seconds per thousand files).
+   */
+  private static List<Path> listFiles(FileSystem fs, Path root) throws IOException {
+    List<Path> out = new ArrayList<>();
+    if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
+      walk(fs, root, out);
+    } else {
+      RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
+      while (it.hasNext()) {
+        out.add(it.next().getPath());
+      }
+    }
+    return out;
+  }
+
+  private static void walk(FileSystem fs, Path dir, List<Path> out) throws IOException {
+    for (FileStatus st : fs.listStatus(dir)) {
+      if (st.isDirectory()) {
+        walk(fs, st.getPath(), out);
+      } else {
+        out.add(st.getPath());
+      }
+    }
   }
 
   private static String relative(Path root, Path file) {

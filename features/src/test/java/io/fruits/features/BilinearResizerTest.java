@@ -1,0 +1,61 @@
+package io.fruits.features;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class BilinearResizerTest {
+  private static RgbImage grey(int w, int h, int... values) {
+    int[] p = new int[w * h];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = values[i] << 16 | values[i] << 8 | values[i];
+    }
+    return new RgbImage(p, w, h);
+  }
+
+  private static int[] reds(RgbImage img) {
+    int[] r = new int[img.width() * img.height()];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = (img.pixels()[i] >> 16) & 0xff;
+    }
+    return r;
+  }
+
+  @Test
+  void sameSizeIsIdentity() {
+    RgbImage src = grey(3, 2, 1, 2, 3, 4, 5, 6);
+    assertArrayEquals(new int[] {1, 2, 3, 4, 5, 6}, reds(new BilinearResizer(3, 2, false).resize(src)));
+  }
+
+  @Test
+  void upscalingUsesPixelCentres() {
+    // Output centres 0.5,1.5,2.5,3.5 map to source -0.25 (clamped), 0.25, 0.75, 1.25 (clamped).
+    RgbImage out = new BilinearResizer(4, 1, false).resize(grey(2, 1, 0, 100));
+    assertArrayEquals(new int[] {0, 25, 75, 100}, reds(out));
+  }
+
+  @Test
+  void downscalingByTwoAveragesPairs() {
+    RgbImage out = new BilinearResizer(2, 1, false).resize(grey(4, 1, 0, 100, 200, 250));
+    assertArrayEquals(new int[] {50, 225}, reds(out));
+  }
+
+  @Test
+  void cropTakesTheCentredSquare() {
+    // 4x1 -> 1x1 crop keeps the centre 1x1 region, i.e. source x in [1.5, 2.5]: sample at 2.0 - 0.5.
+    RgbImage out = new BilinearResizer(1, 1, true).resize(grey(4, 1, 0, 100, 200, 250));
+    assertEquals(150, reds(out)[0]);
+  }
+
+  @Test
+  void channelsAreResizedIndependently() {
+    int[] p = new int[4];
+    Arrays.fill(p, 0x10_80_F0);
+    RgbImage out = new BilinearResizer(3, 3, false).resize(new RgbImage(p, 2, 2));
+    for (int i = 0; i < 9; i++) {
+      assertEquals(0x10_80_F0, out.pixels()[i]);
+    }
+  }
+}

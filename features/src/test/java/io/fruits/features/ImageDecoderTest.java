@@ -1,0 +1,138 @@
+package io.fruits.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+
+class ImageDecoderTest {
+  private final ImageDecoder decoder = new ImageDecoder();
+
+  private RejectReason rejectOf(byte[] bytes) {
+    return assertThrows(RejectedImageException.class, () -> decoder.decode(bytes, bytes.length)).reason();
+  }
+
+  @Test
+  void pngPixelsAreExact() throws Exception {
+    byte[] png = TestImages.encode(TestImages.gradient(5, 4), "png");
+    RgbImage img = decoder.decode(png, png.length);
+    assertEquals(5, img.width());
+    assertEquals(4, img.height());
+    assertEquals(3 * 16, img.red(3, 2));
+    assertEquals(2 * 16, img.green(3, 2));
+    assertEquals(200, img.blue(3, 2));
+  }
+
+  @Test
+  void jpegDecodesCloseToTheOriginal() throws Exception {
+    BufferedImage flat = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 16; y++) {
+      for (int x = 0; x < 16; x++) {
+        flat.setRGB(x, y, 0xC86432); // (200, 100, 50)
+      }
+    }
+    byte[] jpg = TestImages.encode(flat, "jpg");
+    RgbImage img = decoder.decode(jpg, jpg.length);
+    assertEquals(200, img.red(8, 8), 3);
+    assertEquals(100, img.green(8, 8), 3);
+    assertEquals(50, img.blue(8, 8), 3);
+  }
+
+  @Test
+  void greyPngKeepsItsSampleValues() throws Exception {
+    BufferedImage grey = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_GRAY);
+    grey.getRaster().setSample(0, 0, 0, 64);
+    grey.getRaster().setSample(1, 0, 0, 200);
+    byte[] png = TestImages.encode(grey, "png");
+    RgbImage img = decoder.decode(png, png.length);
+    assertEquals(64, img.red(0, 0));
+    assertEquals(64, img.blue(0, 0));
+    assertEquals(200, img.green(1, 0));
+  }
+
+  @Test
+  void sixteenBitGreyIsScaledTo8Bits() throws Exception {
+    BufferedImage grey = new BufferedImage(1, 1, BufferedImage.TYPE_USHORT_GRAY);
+    grey.getRaster().setSample(0, 0, 0, 65535);
+    byte[] png = TestImages.encode(grey, "png");
+    assertEquals(255, decoder.decode(png, png.length).red(0, 0));
+  }
+
+  @Test
+  void transparencyIsCompositedOntoWhite() throws Exception {
+    BufferedImage argb = new BufferedImage(2, 1, BufferedImage.TYPE_INT_ARGB);
+    argb.setRGB(0, 0, 0x00000000); // fully transparent black
+    argb.setRGB(1, 0, 0x80FF0000); // half-transparent red
+    byte[] png = TestImages.encode(argb, "png");
+    RgbImage img = decoder.decode(png, png.length);
+    assertEquals(0xFFFFFF, img.pixels()[0]);
+    assertEquals(255, img.red(1, 0));
+    assertEquals(127, img.green(1, 0), 1);
+  }
+
+  @Test
+  void emptyBytesAreRejected() {
+    assertEquals(RejectReason.EMPTY, rejectOf(new byte[0]));
+  }
+
+  @Test
+  void textIsNotAnImage() {
+    assertEquals(RejectReason.NOT_AN_IMAGE, rejectOf("just a README\n".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void truncatedJpegIsCorrupt() throws Exception {
+    byte[] jpg = TestImages.encode(TestImages.gradient(64, 64), "jpg");
+    assertEquals(RejectReason.CORRUPT, rejectOf(Arrays.copyOf(jpg, jpg.length / 2)));
+  }
+
+  @Test
+  void hugeHeaderIsRejectedBeforeDecoding() throws Exception {
+    byte[] bomb = pngHeader(30000, 30000);
+    RejectedImageException e = assertThrows(RejectedImageException.class, () -> decoder.decode(bomb, bomb.length));
+    assertEquals(RejectReason.TOO_LARGE, e.reason());
+    assertTrue(e.getMessage().startsWith("30000x30000 exceeds image.max.pixels="), e.getMessage());
+  }
+
+  @Test
+  void onlyTheGivenLengthIsRead() throws Exception {
+    byte[] png = TestImages.encode(TestImages.gradient(3, 3), "png");
+    byte[] padded = Arrays.copyOf(png, png.length + 100);
+    Arrays.fill(padded, png.length, padded.length, (byte) 0x55);
+    assertEquals(3, decoder.decode(padded, png.length).width());
+  }
+
+  /** A PNG signature and a valid IHDR chunk declaring {@code w x h}, with no pixel data. */
+  static byte[] pngHeader(int w, int h) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+    DataOutputStream c = new DataOutputStream(chunk);
+    c.writeBytes("IHDR");
+    c.writeInt(w);
+    c.writeInt(h);
+    c.write(new byte[] {8, 2, 0, 0, 0}); // 8-bit RGB, deflate, no filter, no interlace
+    out.writeInt(13);
+    out.write(chunk.toByteArray());
+    CRC32 crc = new CRC32();
+    crc.update(chunk.toByteArray());
+    out.writeInt((int) crc.getValue());
+    return bytes.toByteArray();
+  }
+
+  @Test
+  void limitIsConfigurable() throws Exception {
+    byte[] png = TestImages.encode(TestImages.gradient(10, 10), "png");
+    ImageDecoder small = new ImageDecoder(99);
+    assertEquals(RejectReason.TOO_LARGE,
+        assertThrows(RejectedImageException.class, () -> small.decode(png, png.length)).reason());
+  }
+}

@@ -1,0 +1,168 @@
+package io.fruits.reduction;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.Random;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The independent reference: a direct SVD of the standardised data matrix Z (n x d). Its right
+ * singular vectors are the principal axes and s_i^2 / (n - 1) the variances along them.
+ */
+class PcaEstimatorTest {
+  private static final int N = 400;
+  private static final int D = 12;
+
+  /** Correlated features with distinct variances, one constant column, far from the origin. */
+  private static float[][] data() {
+    Random r = new Random(7);
+    float[][] x = new float[N][D];
+    for (int i = 0; i < N; i++) {
+      double a = r.nextGaussian();
+      double b = r.nextGaussian();
+      for (int j = 0; j < D; j++) {
+        double v = j == 5 ? 3.0 : 100 + a * (j + 1) + b * (D - j) * 0.3 + r.nextGaussian() * 0.5 * (j % 3 + 1);
+        x[i][j] = (float) v;
+      }
+    }
+    return x;
+  }
+
+  private static Moments moments(float[][] x) {
+    CovarianceAccumulator acc = new CovarianceAccumulator(D, 50);
+    for (float[] row : x) {
+      acc.add(row);
+    }
+    return acc.moments();
+  }
+
+  private static RealMatrix standardised(float[][] x) {
+    double[][] z = new double[N][D];
+    for (int j = 0; j < D; j++) {
+      double mean = 0;
+      for (float[] row : x) {
+        mean += row[j];
+      }
+      mean /= N;
+      double ss = 0;
+      for (float[] row : x) {
+        ss += (row[j] - mean) * (row[j] - mean);
+      }
+      double std = Math.sqrt(ss / (N - 1));
+      for (int i = 0; i < N; i++) {
+        z[i][j] = std == 0 ? 0 : (x[i][j] - mean) / std;
+      }
+    }
+    return new Array2DRowRealMatrix(z, false);
+  }
+
+  @Test
+  void componentsAndVarianceEqualDirectSvd() {
+    float[][] x = data();
+    PcaModel model = PcaEstimator.withK(D).fit(moments(x));
+    SingularValueDecomposition svd = new SingularValueDecomposition(standardised(x));
+    double[] s = svd.getSingularValues();
+    double total = 0;
+    for (double v : s) {
+      total += v * v;
+    }
+    for (int c = 0; c < D - 1; c++) { // the last axis spans the constant column's null space
+      assertEquals(s[c] * s[c] / (N - 1), model.eigenvalues()[c], 1e-6, "eigenvalue " + c);
+      assertEquals(s[c] * s[c] / total, model.explainedVarianceRatio()[c], 1e-6, "ratio " + c);
+      double[] expected = svd.getV().getColumn(c);
+      double[] actual = model.component(c);
+      double sign = Math.signum(dot(expected, actual));
+      for (int i = 0; i < D; i++) {
+        assertEquals(expected[i] * sign, actual[i], 1e-6, "component " + c + " entry " + i);
+      }
+    }
+  }
+
+  @Test
+  void transformEqualsStandardisedDataTimesComponents() {
+    float[][] x = data();
+    PcaModel model = PcaEstimator.withK(3).fit(moments(x));
+    RealMatrix z = standardised(x);
+    for (int i = 0; i < N; i += 37) {
+      double[] y = model.transform(x[i]);
+      for (int c = 0; c < 3; c++) {
+        assertEquals(dot(z.getRow(i), model.component(c)), y[c], 1e-4);
+      }
+    }
+  }
+
+  @Test
+  void chooseKByExplainedVariance() {
+    Moments m = moments(data());
+    PcaModel all = PcaEstimator.withK(D).fit(m);
+    double[] ratio = all.explainedVarianceRatio();
+    PcaModel model = PcaEstimator.withVariance(0.9).fit(m);
+    double kept = 0;
+    for (int i = 0; i < model.k(); i++) {
+      kept += ratio[i];
+    }
+    assertTrue(kept >= 0.9, "kept " + kept);
+    assertTrue(kept - ratio[model.k() - 1] < 0.9, "one component fewer would also reach 0.9");
+    // All the variance lies in the D - 1 non-constant features.
+    assertEquals(D - 1, PcaEstimator.withVariance(1.0).fit(m).k());
+  }
+
+  @Test
+  void signConventionMakesLargestEntryPositive() {
+    PcaModel model = PcaEstimator.withK(4).fit(moments(data()));
+    for (int c = 0; c < 4; c++) {
+      double[] v = model.component(c);
+      double largest = 0;
+      for (double e : v) {
+        if (Math.abs(e) > Math.abs(largest)) {
+          largest = e;
+        }
+      }
+      assertTrue(largest > 0);
+    }
+  }
+
+  @Test
+  void saveAndLoadRoundTripBitForBit() throws Exception {
+    PcaModel model = PcaEstimator.withVariance(0.95).fit(moments(data()));
+    StringWriter text = new StringWriter();
+    model.save(text);
+    PcaModel back = PcaModel.load(new StringReader(text.toString()));
+    assertEquals(model.k(), back.k());
+    assertArrayEquals(model.eigenvalues(), back.eigenvalues());
+    assertArrayEquals(model.scaler().std(), back.scaler().std());
+    for (int c = 0; c < model.k(); c++) {
+      assertArrayEquals(model.component(c), back.component(c));
+    }
+    StringWriter again = new StringWriter();
+    back.save(again);
+    assertEquals(text.toString(), again.toString());
+  }
+
+  @Test
+  void invalidSettingsFailWithOneLine() {
+    assertEquals("pca.variance must be in (0, 1], was 1.5",
+        assertThrows(IllegalArgumentException.class, () -> PcaEstimator.withVariance(1.5)).getMessage());
+    assertThrows(IllegalArgumentException.class, () -> PcaEstimator.withVariance(0));
+    assertThrows(IllegalArgumentException.class, () -> PcaEstimator.withK(0));
+    Moments m = moments(data());
+    assertEquals("pca.k=13 exceeds the feature dimension 12; choose k <= 12",
+        assertThrows(IllegalArgumentException.class, () -> PcaEstimator.withK(13).fit(m)).getMessage());
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+}
