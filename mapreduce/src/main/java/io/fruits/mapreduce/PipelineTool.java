@@ -59,6 +59,8 @@ public final class PipelineTool extends Configured implements Tool {
     PcaEstimator estimator = estimator(conf);
     int threads = EngineThreads.choose(conf);
     ModelDescriptor descriptor = descriptor(options.model(), conf);
+    Path input = qualify(conf, options.input());
+    requireFolder(conf, input);
     java.nio.file.Path modelFile = new ModelLocator().locate(descriptor);
     int dimension;
     try (FeatureExtractor probe = FeatureExtractor.open(descriptor, modelFile, threads)) {
@@ -70,7 +72,6 @@ public final class PipelineTool extends Configured implements Tool {
     }
     progress.printf("[fruits] model %s: %d-d vectors, %d engine thread(s)%n", modelFile.getFileName(), dimension, threads);
 
-    Path input = qualify(conf, options.input());
     RunLayout layout = new RunLayout(qualify(conf, options.output()));
     RunSettings settings = settings(conf, input, descriptor, modelFile);
     prepareOutput(conf, layout, settings, options.overwrite());
@@ -213,6 +214,13 @@ public final class PipelineTool extends Configured implements Tool {
       model.save(w);
     }
     fs.create(new Path(layout.pca(), RunLayout.SUCCESS)).close();
+  }
+
+  private static void requireFolder(Configuration conf, Path input) throws IOException {
+    FileSystem fs = input.getFileSystem(conf);
+    if (!fs.exists(input) || !fs.getFileStatus(input).isDirectory()) {
+      throw new IllegalArgumentException("input " + input + " is not a folder; point --input at the image tree (one folder per class)");
+    }
   }
 
   private static Path qualify(Configuration conf, String location) throws IOException {

@@ -1,0 +1,92 @@
+package io.fruits.mapreduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Wrong usage fails fast, before any work, with exit code 2 and one line that says what to do. */
+class UsageErrorsTest {
+  @TempDir Path tmp;
+
+  private PipelineRun run(Configuration conf, String... args) {
+    return PipelineRun.of(conf, args);
+  }
+
+  private static void assertOneLine(PipelineRun r, String expected) {
+    assertEquals(2, r.exitCode, r.stderr);
+    assertEquals("fruits: " + expected + "\n", r.stderr);
+  }
+
+  @Test
+  void missingOptionsAreNamed() {
+    assertOneLine(run(new Configuration(), "--input", "x", "--output", "y"),
+        "missing --model PRESET|DESCRIPTOR (vgg16, squeezenet1.1, mobilenetv2 or a .properties file); see fruits --help");
+    assertOneLine(run(new Configuration(), "--inputt", "x"), "unknown option '--inputt'; see fruits --help");
+  }
+
+  @Test
+  void unknownPresetFailsFast() {
+    assertOneLine(run(new Configuration(), "--input", "x", "--output", tmp.resolve("o").toString(), "--model", "resnet50"),
+        "unknown model preset 'resnet50'; use vgg16, squeezenet1.1, mobilenetv2 or a descriptor file");
+  }
+
+  @Test
+  void missingDescriptorFile() {
+    assertOneLine(run(new Configuration(), "--input", "x", "--output", "y", "--model", tmp.resolve("m.properties").toString()),
+        "model descriptor " + tmp.resolve("m.properties") + " does not exist; give a preset name or a .properties file");
+  }
+
+  @Test
+  void badPcaSettingsFailBeforeAnyWork() {
+    Configuration conf = new Configuration();
+    conf.set("pca.variance", "1.5");
+    assertOneLine(run(conf, "--input", "x", "--output", "y", "--model", "squeezenet1.1"), "pca.variance must be in (0, 1], was 1.5");
+    conf = new Configuration();
+    conf.set("pca.k", "-1");
+    assertOneLine(run(conf, "--input", "x", "--output", "y", "--model", "squeezenet1.1"),
+        "pca.k must be 0 (choose by pca.variance) or positive, was -1");
+  }
+
+  @Test
+  void oversubscriptionIsRefused() {
+    Configuration conf = new Configuration();
+    int cores = Runtime.getRuntime().availableProcessors();
+    conf.setInt("engine.threads", cores);
+    conf.setInt("mapreduce.local.map.tasks.maximum", 2);
+    PipelineRun r = run(conf, "--input", "x", "--output", "y", "--model", "squeezenet1.1");
+    assertOneLine(r, String.format("engine.threads=%d x mapreduce.local.map.tasks.maximum=2 oversubscribes the %d cores; "
+        + "lower one of them so their product is <= %d", cores, cores, cores));
+  }
+
+  @Test
+  void modelNotFoundSaysWhereItLooked() {
+    Configuration conf = new Configuration();
+    conf.set("model.cache.dir", tmp.toString());
+    PipelineRun r = run(conf, "--input", tmp.toString(), "--output", "y", "--model", "vgg16");
+    assertEquals(2, r.exitCode);
+    assertTrue(r.stderr.startsWith("fruits: model file vgg16-notop.onnx is in neither model.dir (unset) nor " + tmp), r.stderr);
+  }
+
+  @Test
+  void missingInputFailsBeforeTheModelIsLoaded() {
+    assertOneLine(run(new Configuration(), "--input", tmp.resolve("nope").toString(), "--output", "y", "--model", "vgg16"),
+        "input file:" + tmp.resolve("nope") + " is not a folder; point --input at the image tree (one folder per class)");
+  }
+
+  @Test
+  void helpListsEveryKey() {
+    PipelineRun r = run(new Configuration(), "--help");
+    assertEquals(0, r.exitCode);
+    String help = String.join("\n", r.stdout);
+    for (FruitsConfigKeys k : FruitsConfigKeys.values()) {
+      assertTrue(k == FruitsConfigKeys.MODEL_LOCALIZED || help.contains(k.key()), k.key());
+    }
+    for (io.fruits.features.ModelKey k : io.fruits.features.ModelKey.values()) {
+      assertTrue(help.contains(k.key()), k.key());
+    }
+  }
+}
