@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fruits.features.SharedData;
-import io.fruits.layout.Csv;
 import io.fruits.reduction.PcaModel;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.hadoop.conf.Configuration;
@@ -50,10 +47,10 @@ class PipelineIT {
   static void runOnce() throws Exception {
     Path fruits = SharedData.fruits();
     input = tmp.resolve("in");
-    copySubset(fruits.resolve("Training"), input.resolve("Training"), TRAIN_PER_CLASS);
-    copySubset(fruits.resolve("Test"), input.resolve("Test"), TEST_PER_CLASS);
+    ImageTrees.copySubset(fruits.resolve("Training"), input.resolve("Training"), 141, TRAIN_PER_CLASS);
+    ImageTrees.copySubset(fruits.resolve("Test"), input.resolve("Test"), 141, TEST_PER_CLASS);
     Files.writeString(input.resolve("Training/Apple 6/notes.jpg"), "not a picture");
-    byte[] jpg = Files.readAllBytes(firstFile(fruits.resolve("Training/Banana 1")));
+    byte[] jpg = Files.readAllBytes(ImageTrees.firstFile(fruits.resolve("Training/Banana 1")));
     Files.write(input.resolve("Training/Banana 1/truncated.jpg"), java.util.Arrays.copyOf(jpg, jpg.length / 3));
     conf = new Configuration();
     conf.set("model.dir", SharedData.models().toString());
@@ -72,9 +69,9 @@ class PipelineIT {
   @Test
   @Order(2)
   void everyImageIsAVectorOrAReject() throws IOException {
-    List<List<String>> manifest = rows(out.resolve("packed/manifest.csv"));
-    List<List<String>> features = rows(out.resolve("features.csv"));
-    List<List<String>> rejects = rows(out.resolve("rejects.csv"));
+    List<List<String>> manifest = ImageTrees.rows(out.resolve("packed/manifest.csv"));
+    List<List<String>> features = ImageTrees.rows(out.resolve("features.csv"));
+    List<List<String>> rejects = ImageTrees.rows(out.resolve("rejects.csv"));
     assertEquals(141 * (TRAIN_PER_CLASS + TEST_PER_CLASS) + 2, manifest.size());
     assertEquals(manifest.size(), features.size() + rejects.size());
     Map<String, String> reasons = new HashMap<>();
@@ -94,7 +91,7 @@ class PipelineIT {
   @Test
   @Order(3)
   void pcaEqualsADirectSvdOfTheStandardisedFeatures() throws IOException {
-    List<List<String>> features = rows(out.resolve("features.csv"));
+    List<List<String>> features = ImageTrees.rows(out.resolve("features.csv"));
     int n = features.size();
     int d = 512;
     double[][] z = new double[n][d];
@@ -142,7 +139,7 @@ class PipelineIT {
     }
     assertTrue(kept >= 0.95 && kept - s[model.k() - 1] * s[model.k() - 1] / total < 0.95, "k is the smallest reaching 0.95");
 
-    List<List<String>> pca = rows(out.resolve("pca.csv"));
+    List<List<String>> pca = ImageTrees.rows(out.resolve("pca.csv"));
     assertEquals(n, pca.size());
     for (int i = 0; i < n; i += 97) {
       assertEquals(features.get(i).get(0), pca.get(i).get(0));
@@ -159,7 +156,7 @@ class PipelineIT {
     List<String> trainLabels = new ArrayList<>();
     List<double[]> test = new ArrayList<>();
     List<String> testLabels = new ArrayList<>();
-    for (List<String> row : rows(out.resolve("pca.csv"))) {
+    for (List<String> row : ImageTrees.rows(out.resolve("pca.csv"))) {
       double[] v = row.subList(2, row.size()).stream().mapToDouble(Double::parseDouble).toArray();
       boolean isTrain = row.get(0).startsWith("Training/");
       (isTrain ? train : test).add(v);
@@ -205,9 +202,9 @@ class PipelineIT {
   @Order(6)
   void aRunStoppedAfterFeaturesResumesThereWithIdenticalOutput() throws Exception {
     Path resumed = tmp.resolve("run3");
-    copyTree(out, resumed);
+    ImageTrees.copyTree(out, resumed);
     for (String stage : List.of("stats", "pca", "csv-parts", "pca.csv", "features.csv", "rejects.csv", "reports")) {
-      deleteTree(resumed.resolve(stage));
+      ImageTrees.deleteTree(resumed.resolve(stage));
     }
     PipelineRun third = PipelineRun.of(conf, "--input", input.toString(), "--output", resumed.toString(), "--model", "squeezenet1.1");
     assertEquals(0, third.exitCode);
@@ -227,65 +224,11 @@ class PipelineIT {
     assertEquals(2, refused.exitCode);
     assertTrue(refused.stderr.contains("already holds a finished run; use --overwrite or another --output"), refused.stderr);
   }
-
-  static List<List<String>> rows(Path csv) throws IOException {
-    List<List<String>> rows = new ArrayList<>();
-    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-    for (String line : lines.subList(1, lines.size())) {
-      rows.add(Csv.parse(line));
-    }
-    return rows;
-  }
-
   private static double dot(double[] a, double[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {
       s += a[i] * b[i];
     }
     return s;
-  }
-
-  private static Path firstFile(Path dir) throws IOException {
-    try (Stream<Path> files = Files.list(dir).sorted()) {
-      return files.findFirst().orElseThrow();
-    }
-  }
-
-  /** The first {@code perClass} images of every class, in name order. */
-  private static void copySubset(Path from, Path to, int perClass) throws IOException {
-    try (Stream<Path> classes = Files.list(from).sorted()) {
-      for (Path c : classes.toList()) {
-        Path target = Files.createDirectories(to.resolve(c.getFileName().toString()));
-        try (Stream<Path> files = Files.list(c).sorted()) {
-          for (Path f : files.limit(perClass).toList()) {
-            Files.copy(f, target.resolve(f.getFileName().toString()));
-          }
-        }
-      }
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(p)) {
-      for (Path q : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
-      }
-    }
   }
 }

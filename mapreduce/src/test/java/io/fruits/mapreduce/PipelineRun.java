@@ -8,10 +8,10 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 
 /** One {@code fruits run} through the real entry point, in this JVM, with its output captured. */
-final class PipelineRun {
-  final int exitCode;
-  final List<String> stdout;
-  final String stderr;
+public final class PipelineRun {
+  public final int exitCode;
+  public final List<String> stdout;
+  public final String stderr;
 
   private PipelineRun(int exitCode, String stdout, String stderr) {
     this.exitCode = exitCode;
@@ -19,7 +19,7 @@ final class PipelineRun {
     this.stderr = stderr;
   }
 
-  static PipelineRun of(Configuration conf, String... args) {
+  public static PipelineRun of(Configuration conf, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     String[] command = new String[args.length + 1];
@@ -33,7 +33,7 @@ final class PipelineRun {
   }
 
   /** The n-th line from the end of standard output (1 = last). */
-  String fromEnd(int n) {
+  public String fromEnd(int n) {
     return stdout.get(stdout.size() - n);
   }
 }

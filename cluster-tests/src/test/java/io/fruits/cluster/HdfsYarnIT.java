@@ -1,0 +1,109 @@
+package io.fruits.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fruits.features.SharedData;
+import io.fruits.mapreduce.ImageTrees;
+import io.fruits.mapreduce.PipelineRun;
+import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.apache.hadoop.mapreduce.v2.MiniMRYarnCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pipeline on a real, in-process Hadoop cluster: HDFS (MiniDFSCluster) and YARN with the
+ * MapReduce application master (MiniMRYarnCluster). The driver is the one {@code hadoop jar}
+ * runs, submitting the shaded job jar; tasks run in their own container JVMs and get the model
+ * through the distributed cache. The output must equal the embedded run's, byte for byte.
+ */
+class HdfsYarnIT {
+  @TempDir static Path tmp;
+  static MiniDFSCluster dfs;
+  static MiniMRYarnCluster yarn;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    SharedData.require();
+    Assumptions.assumeTrue(Files.isRegularFile(jobJar()), "SKIPPED: needs the job jar " + jobJar() + " (mvn package)");
+    Configuration conf = new Configuration();
+    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, tmp.resolve("dfs").toString());
+    dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+    conf.set("fs.defaultFS", dfs.getFileSystem().getUri().toString());
+    conf.setInt("yarn.nodemanager.resource.memory-mb", 8192);
+    conf.setInt("yarn.scheduler.maximum-allocation-mb", 4096);
+    // Container JVMs need the same JDK opens as this one (see the module's pom).
+    String opens = System.getProperty("hadoop.java17.opens", "");
+    conf.set(MRJobConfig.MR_AM_COMMAND_OPTS, "-Xmx1g " + opens);
+    conf.set(MRJobConfig.MAP_JAVA_OPTS, "-Xmx1g " + opens);
+    conf.set(MRJobConfig.REDUCE_JAVA_OPTS, "-Xmx1g " + opens);
+    yarn = new MiniMRYarnCluster("fruits", 1);
+    yarn.init(conf);
+    yarn.start();
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (yarn != null) {
+      yarn.stop();
+    }
+    if (dfs != null) {
+      dfs.shutdown();
+    }
+  }
+
+  static Path jobJar() {
+    return Paths.get(System.getProperty("fruits.job.jar", "target/fruits-job.jar")).toAbsolutePath();
+  }
+
+  @Test
+  void yarnRunOnHdfsEqualsTheEmbeddedRun() throws Exception {
+    Path local = tmp.resolve("in");
+    ImageTrees.copySubset(SharedData.fruits().resolve("Training"), local.resolve("Training"), 4, 6);
+    Files.writeString(local.resolve("Training/Apple 6/broken.jpg"), "not an image");
+
+    Configuration clusterConf = new Configuration(yarn.getConfig());
+    clusterConf.set(MRJobConfig.JAR, jobJar().toString()); // what `hadoop jar fruits-job.jar` sets
+    clusterConf.set("model.dir", SharedData.models().toString());
+    clusterConf.setInt(MRJobConfig.MAP_MEMORY_MB, 2048);
+    FileSystem hdfs = dfs.getFileSystem();
+    hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(local.toUri()), new org.apache.hadoop.fs.Path("/data/fruits"));
+
+    PipelineRun onYarn = PipelineRun.of(clusterConf, "--input", "/data/fruits", "--output", "/runs/one", "--model", "squeezenet1.1");
+    assertEquals(0, onYarn.exitCode, onYarn.stderr);
+    String prefix = hdfs.getUri() + "/runs/one/";
+    assertEquals(List.of(prefix + "features.csv", prefix + "pca.csv"), onYarn.stdout.subList(onYarn.stdout.size() - 2, onYarn.stdout.size()));
+
+    // The embedded run, with the same engine threads as a 1-vcore container.
+    Configuration embedded = new Configuration();
+    embedded.set("model.dir", SharedData.models().toString());
+    embedded.setInt("engine.threads", 1);
+    Path out = tmp.resolve("embedded");
+    PipelineRun local1 = PipelineRun.of(embedded, "--input", local.toString(), "--output", out.toString(), "--model", "squeezenet1.1");
+    assertEquals(0, local1.exitCode, local1.stderr);
+
+    for (String csv : List.of("features.csv", "pca.csv", "rejects.csv")) {
+      byte[] fromHdfs;
+      try (InputStream in = hdfs.open(new org.apache.hadoop.fs.Path("/runs/one/" + csv))) {
+        fromHdfs = in.readAllBytes();
+      }
+      assertArrayEquals(Files.readAllBytes(out.resolve(csv)), fromHdfs, csv);
+    }
+    assertEquals(25, ImageTrees.rows(out.resolve("features.csv")).size() + ImageTrees.rows(out.resolve("rejects.csv")).size());
+    assertTrue(hdfs.exists(new org.apache.hadoop.fs.Path("/runs/one/reports/timings.json")));
+    assertTrue(new File(jobJar().toString()).length() > 0);
+  }
+}

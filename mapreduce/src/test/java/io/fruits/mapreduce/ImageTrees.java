@@ -1,0 +1,70 @@
+package io.fruits.mapreduce;
+
+import io.fruits.layout.Csv;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Image folders for integration tests, copied from the shared sample into a temporary folder. */
+public final class ImageTrees {
+  private ImageTrees() {}
+
+  /** The first {@code perClass} images of the first {@code classes} classes, in name order. */
+  public static void copySubset(Path from, Path to, int classes, int perClass) throws IOException {
+    try (Stream<Path> all = Files.list(from).sorted()) {
+      for (Path c : all.limit(classes).toList()) {
+        Path target = Files.createDirectories(to.resolve(c.getFileName().toString()));
+        try (Stream<Path> files = Files.list(c).sorted()) {
+          for (Path f : files.limit(perClass).toList()) {
+            Files.copy(f, target.resolve(f.getFileName().toString()));
+          }
+        }
+      }
+    }
+  }
+
+  public static Path firstFile(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir).sorted()) {
+      return files.findFirst().orElseThrow();
+    }
+  }
+
+  public static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : all.toList()) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t);
+        }
+      }
+    }
+  }
+
+  public static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(p)) {
+      for (Path q : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(q);
+      }
+    }
+  }
+
+  /** The rows of a CSV with a header line, parsed. */
+  public static List<List<String>> rows(Path csv) throws IOException {
+    List<List<String>> rows = new ArrayList<>();
+    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    for (String line : lines.subList(1, lines.size())) {
+      rows.add(Csv.parse(line));
+    }
+    return rows;
+  }
+}
