@@ -30,8 +30,9 @@ import org.apache.hadoop.io.compress.DefaultCodec;
  * the encoded bytes untouched), so MapReduce reads a few large splittable files instead of
  * thousands of small ones. Files are taken in id order, so the same tree always packs to the same
  * files; a new file is started once the current one passes the target size. Every file is listed
- * in a manifest with its SHA-256. The pack is written to a temporary folder and renamed into place,
- * so a half-written pack is never taken for a complete one.
+ * in a manifest with its SHA-256. {@code _SUCCESS} is written last, so a half-written pack is never
+ * taken for a complete one; no rename is involved, since on object stores a folder rename is a
+ * non-atomic copy.
  */
 public final class SequenceFilePacker {
   private final Configuration conf;
@@ -65,15 +66,9 @@ public final class SequenceFilePacker {
       throw new IllegalArgumentException("input " + input + " holds no files; point --input at the image tree (one folder per class)");
     }
     FileSystem outFs = packedDir.getFileSystem(conf);
-    Path tmp = new Path(packedDir.getParent(), "_" + packedDir.getName() + ".tmp");
-    outFs.delete(tmp, true);
-    outFs.mkdirs(tmp);
-    PackSummary summary = write(inFs, files, hidden, outFs, tmp);
     outFs.delete(packedDir, true);
-    if (!outFs.rename(tmp, packedDir)) {
-      throw new IOException("cannot rename " + tmp + " to " + packedDir);
-    }
-    return summary;
+    outFs.mkdirs(packedDir);
+    return write(inFs, files, hidden, outFs, packedDir);
   }
 
   private PackSummary write(FileSystem inFs, TreeMap<String, Path> files, List<String> hidden, FileSystem outFs, Path dir)

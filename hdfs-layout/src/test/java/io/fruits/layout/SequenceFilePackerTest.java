@@ -75,7 +75,6 @@ class SequenceFilePackerTest {
       assertArrayEquals(Files.readAllBytes(in.resolve(e.getKey())), e.getValue(), e.getKey());
     }
     assertTrue(Files.exists(packed.resolve("_SUCCESS")));
-    assertTrue(Files.notExists(tmp.resolve("out/_packed.tmp")));
   }
 
   @Test

@@ -56,6 +56,7 @@ public final class PipelineTool extends Configured implements Tool {
       return 0;
     }
     Configuration conf = getConf();
+    OutputCommitters.configure(conf);
     PcaEstimator estimator = estimator(conf);
     int threads = EngineThreads.choose(conf);
     ModelDescriptor descriptor = descriptor(options.model(), conf);
@@ -87,6 +88,7 @@ public final class PipelineTool extends Configured implements Tool {
 
     start = System.nanoTime();
     if (!RunLayout.isComplete(conf, layout.features())) {
+      clear(conf, layout.features());
       Configuration jobConf = new Configuration(conf);
       jobConf.setInt(FruitsConfigKeys.ENGINE_THREADS.key(), threads);
       Job job = FeatureJob.create(jobConf, layout.packed(), layout.features());
@@ -98,6 +100,7 @@ public final class PipelineTool extends Configured implements Tool {
 
     start = System.nanoTime();
     if (!RunLayout.isComplete(conf, layout.stats())) {
+      clear(conf, layout.stats());
       jobs.run(StatsJob.create(conf, layout.features(), layout.stats()));
       times.record("stats", start, "");
     }
@@ -119,6 +122,7 @@ public final class PipelineTool extends Configured implements Tool {
 
     start = System.nanoTime();
     if (!RunLayout.isComplete(conf, layout.csvParts())) {
+      clear(conf, layout.csvParts());
       jobs.run(ProjectionJob.create(conf, layout.features(), layout.pcaModel(), layout.csvParts()));
       times.record("projection", start, "");
     }
@@ -214,6 +218,11 @@ public final class PipelineTool extends Configured implements Tool {
       model.save(w);
     }
     fs.create(new Path(layout.pca(), RunLayout.SUCCESS)).close();
+  }
+
+  /** Removes what an interrupted attempt at a stage left, so the stage starts clean. */
+  private static void clear(Configuration conf, Path stageDir) throws IOException {
+    stageDir.getFileSystem(conf).delete(stageDir, true);
   }
 
   private static void requireFolder(Configuration conf, Path input) throws IOException {

@@ -4,6 +4,7 @@ import io.fruits.reduction.CovarianceAccumulator;
 import io.fruits.reduction.Moments;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.SequenceFile;
@@ -45,7 +46,12 @@ public final class StatsJob {
 
   /** Reads the merged moments a finished stats job wrote. */
   public static Moments read(Configuration conf, Path stats) throws IOException {
-    Path file = new Path(stats, "part-r-00000");
+    // One reducer, one file; S3A's staging committers add a unique suffix to its name.
+    FileStatus[] parts = stats.getFileSystem(conf).globStatus(new Path(stats, "part-r-*"));
+    if (parts == null || parts.length != 1) {
+      throw new IllegalStateException("expected one part-r-* file in " + stats + "; delete that folder and re-run");
+    }
+    Path file = parts[0].getPath();
     try (SequenceFile.Reader reader = new SequenceFile.Reader(conf, SequenceFile.Reader.file(file))) {
       MomentsWritable value = new MomentsWritable();
       if (!reader.next(NullWritable.get(), value)) {
