@@ -7,19 +7,40 @@ package io.fruits.features;
  * target's aspect ratio. Downscaling large photos does not low-pass filter first: Fruits-360 is
  * 100x100, and the original-size images are at most about 4x larger than the model input.
  *
+ * <p>Source positions and weights are computed once per source size and kept, and the blend runs
+ * in fixed point (weights in 1/1024): it sits on the decode thread that feeds the engine, so it
+ * must stay a small fraction of the inference time.
+ *
  * <p>Not thread-safe: it reuses its output buffer.
  */
 public final class BilinearResizer {
+  private static final int ONE = 1024;
+  private static final int SHIFT = 20; // two weights of 1/1024 multiplied
+
   private final int width;
   private final int height;
   private final boolean crop;
   private final int[] out;
+  private final int[] x0;
+  private final int[] x1;
+  private final int[] wx;
+  private final int[] y0;
+  private final int[] y1;
+  private final int[] wy;
+  private int tableWidth = -1;
+  private int tableHeight = -1;
 
   public BilinearResizer(int width, int height, boolean crop) {
     this.width = width;
     this.height = height;
     this.crop = crop;
     this.out = new int[width * height];
+    this.x0 = new int[width];
+    this.x1 = new int[width];
+    this.wx = new int[width];
+    this.y0 = new int[height];
+    this.y1 = new int[height];
+    this.wy = new int[height];
   }
 
   public static BilinearResizer forModel(ModelDescriptor d) {
@@ -28,54 +49,66 @@ public final class BilinearResizer {
 
   /** The resized image; its buffer is valid until the next call. */
   public RgbImage resize(RgbImage src) {
-    double srcW = src.width();
-    double srcH = src.height();
-    double x0 = 0;
-    double y0 = 0;
-    if (crop) {
-      double aspect = (double) width / height;
-      if (srcW / srcH > aspect) {
-        x0 = (srcW - srcH * aspect) / 2;
-        srcW = srcH * aspect;
-      } else {
-        y0 = (srcH - srcW / aspect) / 2;
-        srcH = srcW / aspect;
-      }
-    }
-    double sx = srcW / width;
-    double sy = srcH / height;
-    int[] p = src.pixels();
     int w = src.width();
+    if (w != tableWidth || src.height() != tableHeight) {
+      tables(w, src.height());
+    }
+    int[] p = src.pixels();
     for (int y = 0; y < height; y++) {
-      double fy = clamp(y0 + (y + 0.5) * sy - 0.5, src.height() - 1);
-      int ya = (int) fy;
-      int yb = Math.min(ya + 1, src.height() - 1);
-      double wy = fy - ya;
+      int rowA = y0[y] * w;
+      int rowB = y1[y] * w;
+      int fy = wy[y];
+      int gy = ONE - fy;
+      int o = y * width;
       for (int x = 0; x < width; x++) {
-        double fx = clamp(x0 + (x + 0.5) * sx - 0.5, w - 1);
-        int xa = (int) fx;
-        int xb = Math.min(xa + 1, w - 1);
-        double wx = fx - xa;
-        int a = p[ya * w + xa];
-        int b = p[ya * w + xb];
-        int c = p[yb * w + xa];
-        int d = p[yb * w + xb];
-        int r = mix(a >> 16, b >> 16, c >> 16, d >> 16, wx, wy);
-        int g = mix(a >> 8, b >> 8, c >> 8, d >> 8, wx, wy);
-        int bl = mix(a, b, c, d, wx, wy);
-        out[y * width + x] = r << 16 | g << 8 | bl;
+        int fx = wx[x];
+        int gx = ONE - fx;
+        int a = p[rowA + x0[x]];
+        int b = p[rowA + x1[x]];
+        int c = p[rowB + x0[x]];
+        int d = p[rowB + x1[x]];
+        out[o + x] = blend(a, b, c, d, 16, fx, gx, fy, gy) << 16
+            | blend(a, b, c, d, 8, fx, gx, fy, gy) << 8
+            | blend(a, b, c, d, 0, fx, gx, fy, gy);
       }
     }
     return new RgbImage(out, width, height);
   }
 
-  private static double clamp(double v, int max) {
-    return v < 0 ? 0 : Math.min(v, max);
+  private static int blend(int a, int b, int c, int d, int shift, int fx, int gx, int fy, int gy) {
+    int top = ((a >> shift) & 0xff) * gx + ((b >> shift) & 0xff) * fx;
+    int bottom = ((c >> shift) & 0xff) * gx + ((d >> shift) & 0xff) * fx;
+    return (top * gy + bottom * fy + (1 << (SHIFT - 1))) >> SHIFT;
   }
 
-  private static int mix(int a, int b, int c, int d, double wx, double wy) {
-    double top = (a & 0xff) + ((b & 0xff) - (a & 0xff)) * wx;
-    double bottom = (c & 0xff) + ((d & 0xff) - (c & 0xff)) * wx;
-    return (int) Math.round(top + (bottom - top) * wy);
+  private void tables(int srcW, int srcH) {
+    double regionW = srcW;
+    double regionH = srcH;
+    double left = 0;
+    double top = 0;
+    if (crop) {
+      double aspect = (double) width / height;
+      if (regionW / regionH > aspect) {
+        left = (regionW - regionH * aspect) / 2;
+        regionW = regionH * aspect;
+      } else {
+        top = (regionH - regionW / aspect) / 2;
+        regionH = regionW / aspect;
+      }
+    }
+    axis(left, regionW / width, srcW, x0, x1, wx);
+    axis(top, regionH / height, srcH, y0, y1, wy);
+    tableWidth = srcW;
+    tableHeight = srcH;
+  }
+
+  /** For each output index: the two source indices around its centre and the second one's weight. */
+  private static void axis(double offset, double scale, int size, int[] lo, int[] hi, int[] weight) {
+    for (int i = 0; i < lo.length; i++) {
+      double f = Math.max(0, Math.min(offset + (i + 0.5) * scale - 0.5, size - 1));
+      lo[i] = (int) f;
+      hi[i] = Math.min(lo[i] + 1, size - 1);
+      weight[i] = (int) Math.round((f - lo[i]) * ONE);
+    }
   }
 }

@@ -32,6 +32,15 @@ public final class FeatureBatcher implements AutoCloseable {
   private Slot filling;
 
   public FeatureBatcher(FeatureExtractor extractor, int batchSize, long maxPixels, Sink sink) {
+    this(extractor, batchSize, maxPixels, true, sink);
+  }
+
+  /**
+   * @param prefetch decode the next batch on a helper thread while the engine runs; false decodes
+   *     on the caller's thread between batches (for machines where the engine already uses every
+   *     core and a third thread only competes with it)
+   */
+  public FeatureBatcher(FeatureExtractor extractor, int batchSize, long maxPixels, boolean prefetch, Sink sink) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch.size must be at least 1");
     }
@@ -39,13 +48,7 @@ public final class FeatureBatcher implements AutoCloseable {
     this.extractor = extractor;
     this.preprocessor = new ImagePreprocessor(d, maxPixels);
     this.sink = sink;
-    this.helper =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "fruits-decode");
-              t.setDaemon(true);
-              return t;
-            });
+    this.helper = prefetch ? Executors.newSingleThreadExecutor(FeatureBatcher::decodeThread) : new CallerRunsExecutor();
     free.add(new Slot(d, batchSize));
     filling = new Slot(d, batchSize);
   }
@@ -81,6 +84,12 @@ public final class FeatureBatcher implements AutoCloseable {
     filling = free.poll();
   }
 
+  private static Thread decodeThread(Runnable r) {
+    Thread t = new Thread(r, "fruits-decode");
+    t.setDaemon(true);
+    return t;
+  }
+
   private Slot prepare(Slot slot) {
     long start = System.nanoTime();
     slot.prepare(preprocessor);
@@ -108,6 +117,42 @@ public final class FeatureBatcher implements AutoCloseable {
   @Override
   public void close() {
     helper.shutdownNow();
+  }
+
+  /** Runs each task at submission, on the submitting thread. */
+  private static final class CallerRunsExecutor extends java.util.concurrent.AbstractExecutorService {
+    private volatile boolean shutdown;
+
+    @Override
+    public void execute(Runnable command) {
+      command.run();
+    }
+
+    @Override
+    public void shutdown() {
+      shutdown = true;
+    }
+
+    @Override
+    public java.util.List<Runnable> shutdownNow() {
+      shutdown = true;
+      return java.util.List.of();
+    }
+
+    @Override
+    public boolean isShutdown() {
+      return shutdown;
+    }
+
+    @Override
+    public boolean isTerminated() {
+      return shutdown;
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
+      return true;
+    }
   }
 
   /** Encoded inputs of one batch, and after preparation, which became tensor rows. */

@@ -38,6 +38,7 @@ public final class FeatureMapper extends Mapper<Text, BytesWritable, Text, Featu
             extractor,
             FruitsConfigKeys.BATCH_SIZE.getInt(conf),
             FruitsConfigKeys.MAX_PIXELS.getLong(conf),
+            FruitsConfigKeys.PREFETCH.getBoolean(conf),
             new TaskSink(context, outputs));
   }
 

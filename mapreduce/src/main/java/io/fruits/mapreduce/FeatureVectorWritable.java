@@ -3,6 +3,7 @@ package io.fruits.mapreduce;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.Writable;
 import org.apache.hadoop.io.WritableUtils;
@@ -11,6 +12,8 @@ import org.apache.hadoop.io.WritableUtils;
 public final class FeatureVectorWritable implements Writable {
   private final Text label = new Text();
   private float[] vector = new float[0];
+  /** The vector's big-endian bytes: one bulk read or write instead of a stream call per float. */
+  private ByteBuffer bytes = ByteBuffer.allocate(0);
 
   public FeatureVectorWritable() {}
 
@@ -36,9 +39,17 @@ public final class FeatureVectorWritable implements Writable {
   public void write(DataOutput out) throws IOException {
     label.write(out);
     WritableUtils.writeVInt(out, vector.length);
-    for (float v : vector) {
-      out.writeFloat(v);
+    ByteBuffer buf = buffer(vector.length);
+    buf.asFloatBuffer().put(vector);
+    out.write(buf.array(), 0, vector.length * Float.BYTES);
+  }
+
+  private ByteBuffer buffer(int floats) {
+    if (bytes.capacity() < floats * Float.BYTES) {
+      bytes = ByteBuffer.allocate(floats * Float.BYTES); // big-endian, as DataOutput.writeFloat
     }
+    bytes.clear();
+    return bytes;
   }
 
   @Override
@@ -48,8 +59,8 @@ public final class FeatureVectorWritable implements Writable {
     if (vector.length != n) {
       vector = new float[n];
     }
-    for (int i = 0; i < n; i++) {
-      vector[i] = in.readFloat();
-    }
+    ByteBuffer buf = buffer(n);
+    in.readFully(buf.array(), 0, n * Float.BYTES);
+    buf.asFloatBuffer().get(vector);
   }
 }

@@ -9,6 +9,7 @@ import org.apache.hadoop.conf.Configuration;
 public enum FruitsConfigKeys {
   PACK_TARGET_BYTES("pack.target.bytes", "134217728", "start a new SequenceFile after this many image bytes (128 MiB: one HDFS block)"),
   BATCH_SIZE("features.batch.size", "32", "images per inference batch"),
+  PREFETCH("features.prefetch", "true", "decode the next batch on a helper thread while the engine runs the current one"),
   ENGINE_THREADS("engine.threads", "0", "engine threads per map task; 0: cores / concurrent map tasks"),
   MAX_PIXELS("image.max.pixels", "40000000", "images whose header declares more pixels are rejected before decoding"),
   PCA_K("pca.k", "0", "number of principal components; 0: choose by pca.variance"),
@@ -39,6 +40,14 @@ public enum FruitsConfigKeys {
 
   public String get(Configuration conf) {
     return conf.get(key, defaultValue);
+  }
+
+  public boolean getBoolean(Configuration conf) {
+    String v = get(conf).trim();
+    if (!v.equals("true") && !v.equals("false")) {
+      throw new IllegalArgumentException(key + " is '" + v + "'; give true or false (" + description + ")");
+    }
+    return Boolean.parseBoolean(v);
   }
 
   public int getInt(Configuration conf) {

@@ -22,12 +22,17 @@ public final class FruitsMain {
       out.print(Usage.text());
       return args.length == 0 ? 2 : 0;
     }
-    if (!args[0].equals("run")) {
-      err.println("fruits: unknown command '" + args[0] + "'; the command is: fruits run --input IN --output OUT --model M");
-      return 2;
+    org.apache.hadoop.util.Tool tool;
+    switch (args[0]) {
+      case "run" -> tool = new PipelineTool(out, err);
+      case "bench" -> tool = new BenchTool(out, err);
+      default -> {
+        err.println("fruits: unknown command '" + args[0] + "'; use fruits run ... or fruits bench ... (see fruits --help)");
+        return 2;
+      }
     }
     try {
-      return ToolRunner.run(conf, new PipelineTool(out, err), Arrays.copyOfRange(args, 1, args.length));
+      return ToolRunner.run(conf, tool, Arrays.copyOfRange(args, 1, args.length));
     } catch (IllegalArgumentException | IllegalStateException e) {
       err.println("fruits: " + e.getMessage());
       return 2;

@@ -1,15 +1,28 @@
 package io.fruits.mapreduce;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Counter;
+import org.apache.hadoop.mapreduce.CounterGroup;
 import org.apache.hadoop.mapreduce.Job;
 
-/** Submits a job and reports its progress on standard error until it ends. */
+/**
+ * Submits a job, reports its progress on standard error until it ends, and saves its counters as
+ * {@code reports/counters-<job>.json} for monitoring.
+ */
 final class JobRunner {
   private final PrintStream progress;
+  private final Configuration conf;
+  private final Path reports;
 
-  JobRunner(PrintStream progress) {
+  JobRunner(PrintStream progress, Configuration conf, Path reports) {
     this.progress = progress;
+    this.conf = conf;
+    this.reports = reports;
   }
 
   void run(Job job) throws IOException, InterruptedException, ClassNotFoundException {
@@ -26,5 +39,30 @@ final class JobRunner {
     if (!job.isSuccessful()) {
       throw new IOException(job.getJobName() + " failed (" + job.getStatus().getFailureInfo() + "); see the task logs of " + job.getJobID());
     }
+    saveCounters(job);
+  }
+
+  private void saveCounters(Job job) throws IOException {
+    StringBuilder json = new StringBuilder("{\n  \"job\": \"").append(job.getJobID()).append("\",\n  \"counters\": {");
+    String groupSep = "\n";
+    for (CounterGroup group : job.getCounters()) {
+      json.append(groupSep).append("    \"").append(escape(group.getDisplayName())).append("\": {");
+      String sep = "\n";
+      for (Counter c : group) {
+        json.append(sep).append("      \"").append(escape(c.getDisplayName())).append("\": ").append(c.getValue());
+        sep = ",\n";
+      }
+      json.append("\n    }");
+      groupSep = ",\n";
+    }
+    json.append("\n  }\n}\n");
+    Path file = new Path(reports, "counters-" + job.getJobName() + ".json");
+    try (OutputStream out = file.getFileSystem(conf).create(file, true)) {
+      out.write(json.toString().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String escape(String s) {
+    return s.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 }

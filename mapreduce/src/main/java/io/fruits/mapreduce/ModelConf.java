@@ -46,6 +46,28 @@ public final class ModelConf {
     conf.set(FruitsConfigKeys.MODEL_LOCALIZED.key(), LINK);
   }
 
+  /**
+   * A descriptor whose {@code model.path} is local: a model on HDFS or S3 is copied into the
+   * local model cache first (the engines read local files only), then shipped to the tasks.
+   */
+  public static ModelDescriptor localized(Configuration conf, ModelDescriptor d) throws java.io.IOException {
+    String path = d.get(ModelKey.PATH);
+    if (path.isEmpty() || path.startsWith("file:") || !path.contains("://")) {
+      return d;
+    }
+    org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(path);
+    String cacheDir = d.get(ModelKey.CACHE_DIR);
+    Path cache = cacheDir.isEmpty() ? io.fruits.features.ModelLocator.defaultCache() : Paths.get(cacheDir);
+    Path local = cache.resolve("remote").resolve(Integer.toHexString(path.hashCode())).resolve(remote.getName());
+    if (!java.nio.file.Files.isRegularFile(local)) {
+      java.nio.file.Files.createDirectories(local.getParent());
+      Path part = local.resolveSibling(local.getFileName() + ".part");
+      remote.getFileSystem(conf).copyToLocalFile(false, remote, new org.apache.hadoop.fs.Path(part.toUri()), true);
+      java.nio.file.Files.move(part, local, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    return d.with(ModelKey.PATH, local.toString());
+  }
+
   /** The model file as a task sees it. */
   public static Path taskModelFile(Configuration conf) {
     String link = FruitsConfigKeys.MODEL_LOCALIZED.get(conf);

@@ -4,6 +4,7 @@ import io.fruits.reduction.Moments;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import org.apache.hadoop.io.Writable;
 
 /** {@link Moments} on the wire: dimension, count, mean and the full co-moment matrix. */
@@ -25,26 +26,29 @@ public final class MomentsWritable implements Writable {
     int d = moments.dimension();
     out.writeInt(d);
     out.writeLong(moments.count());
-    for (double v : moments.mean()) {
-      out.writeDouble(v);
-    }
-    for (double v : moments.m2()) {
-      out.writeDouble(v);
-    }
+    writeDoubles(out, moments.mean());
+    writeDoubles(out, moments.m2());
   }
 
   @Override
   public void readFields(DataInput in) throws IOException {
     int d = in.readInt();
     long count = in.readLong();
-    double[] mean = new double[d];
-    for (int i = 0; i < d; i++) {
-      mean[i] = in.readDouble();
-    }
-    double[] m2 = new double[d * d];
-    for (int i = 0; i < m2.length; i++) {
-      m2[i] = in.readDouble();
-    }
-    moments = new Moments(d, count, mean, m2);
+    moments = new Moments(d, count, readDoubles(in, d), readDoubles(in, d * d));
+  }
+
+  /** Bulk big-endian doubles: one stream call for the whole d x d matrix. */
+  private static void writeDoubles(DataOutput out, double[] values) throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate(values.length * Double.BYTES);
+    buf.asDoubleBuffer().put(values);
+    out.write(buf.array());
+  }
+
+  private static double[] readDoubles(DataInput in, int n) throws IOException {
+    byte[] raw = new byte[n * Double.BYTES];
+    in.readFully(raw);
+    double[] values = new double[n];
+    ByteBuffer.wrap(raw).asDoubleBuffer().get(values);
+    return values;
   }
 }

@@ -2,15 +2,16 @@ package io.fruits.mapreduce;
 
 /**
  * The command line of {@code fruits run}: {@code --input IN --output OUT --model PRESET|DESCRIPTOR
- * [--overwrite]}. Hadoop's generic options ({@code -D key=value}, {@code -files}, ...) are taken
+ * [--overwrite] [--until STAGE]}. Hadoop's generic options ({@code -D key=value}, {@code -files}, ...) are taken
  * off before by {@code ToolRunner}.
  */
-record PipelineOptions(String input, String output, String model, boolean overwrite, boolean help) {
+record PipelineOptions(String input, String output, String model, boolean overwrite, Stage until, boolean help) {
   static PipelineOptions parse(String[] args) {
     String input = null;
     String output = null;
     String model = null;
     boolean overwrite = false;
+    Stage until = Stage.EXPORT;
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -18,6 +19,7 @@ record PipelineOptions(String input, String output, String model, boolean overwr
         case "--output" -> output = value(args, ++i, "--output");
         case "--model" -> model = value(args, ++i, "--model");
         case "--overwrite" -> overwrite = true;
+        case "--until" -> until = Stage.parse(value(args, ++i, "--until"));
         case "--help", "-h" -> help = true;
         default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; see fruits --help");
       }
@@ -27,7 +29,7 @@ record PipelineOptions(String input, String output, String model, boolean overwr
       require(output, "--output OUT (a folder for this run)");
       require(model, "--model PRESET|DESCRIPTOR (vgg16, squeezenet1.1, mobilenetv2 or a .properties file)");
     }
-    return new PipelineOptions(input, output, model, overwrite, help);
+    return new PipelineOptions(input, output, model, overwrite, until, help);
   }
 
   private static String value(String[] args, int i, String option) {

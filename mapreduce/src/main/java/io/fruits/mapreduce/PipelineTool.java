@@ -5,18 +5,12 @@ import io.fruits.features.ModelDescriptor;
 import io.fruits.features.ModelKey;
 import io.fruits.features.ModelLocator;
 import io.fruits.features.Sha256;
-import io.fruits.layout.PackSummary;
 import io.fruits.layout.RunLayout;
-import io.fruits.layout.SequenceFilePacker;
-import io.fruits.reduction.Moments;
 import io.fruits.reduction.PcaEstimator;
-import io.fruits.reduction.PcaModel;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
@@ -27,7 +21,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.util.Tool;
 
 /**
@@ -48,6 +41,12 @@ public final class PipelineTool extends Configured implements Tool {
     this.progress = progress;
   }
 
+  /** Runs with this configuration, as ToolRunner would after parsing generic options. */
+  int runWith(Configuration conf, String[] args) throws Exception {
+    setConf(conf);
+    return run(args);
+  }
+
   @Override
   public int run(String[] args) throws Exception {
     PipelineOptions options = PipelineOptions.parse(args);
@@ -59,7 +58,7 @@ public final class PipelineTool extends Configured implements Tool {
     OutputCommitters.configure(conf);
     PcaEstimator estimator = estimator(conf);
     int threads = EngineThreads.choose(conf);
-    ModelDescriptor descriptor = descriptor(options.model(), conf);
+    ModelDescriptor descriptor = ModelConf.localized(conf, descriptor(options.model(), conf));
     Path input = qualify(conf, options.input());
     requireFolder(conf, input);
     java.nio.file.Path modelFile = new ModelLocator().locate(descriptor);
@@ -74,70 +73,24 @@ public final class PipelineTool extends Configured implements Tool {
     progress.printf("[fruits] model %s: %d-d vectors, %d engine thread(s)%n", modelFile.getFileName(), dimension, threads);
 
     RunLayout layout = new RunLayout(qualify(conf, options.output()));
-    RunSettings settings = settings(conf, input, descriptor, modelFile);
-    prepareOutput(conf, layout, settings, options.overwrite());
-
-    StageTimes times = new StageTimes();
-    JobRunner jobs = new JobRunner(progress);
-    long start = System.nanoTime();
-    if (!RunLayout.isComplete(conf, layout.packed())) {
-      PackSummary s = new SequenceFilePacker(conf, FruitsConfigKeys.PACK_TARGET_BYTES.getLong(conf)).pack(input, layout.packed());
-      times.record("pack", start, s.files() + " files, " + s.bytes() + " bytes, " + s.sequenceFiles() + " SequenceFiles");
-      progress.printf("[fruits] pack: %d files (%d bytes) in %d SequenceFile(s), %d hidden skipped%n", s.files(), s.bytes(), s.sequenceFiles(), s.skipped());
-    }
-
-    start = System.nanoTime();
-    if (!RunLayout.isComplete(conf, layout.features())) {
-      clear(conf, layout.features());
-      Configuration jobConf = new Configuration(conf);
-      jobConf.setInt(FruitsConfigKeys.ENGINE_THREADS.key(), threads);
-      Job job = FeatureJob.create(jobConf, layout.packed(), layout.features());
-      ModelConf.ship(job, descriptor, modelFile);
-      jobs.run(job);
-      times.record("features", start, FeatureReport.summary(job));
-      progress.println("[fruits] features: " + FeatureReport.summary(job));
-    }
-
-    start = System.nanoTime();
-    if (!RunLayout.isComplete(conf, layout.stats())) {
-      clear(conf, layout.stats());
-      jobs.run(StatsJob.create(conf, layout.features(), layout.stats()));
-      times.record("stats", start, "");
-    }
-
-    start = System.nanoTime();
-    if (!RunLayout.isComplete(conf, layout.pca())) {
-      Moments moments = StatsJob.read(conf, layout.stats());
-      PcaModel model = estimator.fit(moments);
-      savePca(conf, layout, model);
-      double kept = 0;
-      for (int i = 0; i < model.k(); i++) {
-        kept += model.explainedVarianceRatio()[i];
+    prepareOutput(conf, layout, settings(conf, input, descriptor, modelFile), options.overwrite());
+    PipelineStages stages = new PipelineStages(conf, layout, input, descriptor, modelFile, threads, estimator, progress);
+    for (Stage stage : Stage.values()) {
+      stages.run(stage);
+      if (stage == options.until()) {
+        break;
       }
-      String note = String.format("%d vectors, k=%d explaining %.4f of the variance", moments.count(), model.k(), kept);
-      times.record("pca", start, note);
-      progress.println("[fruits] pca: " + note);
     }
-    PcaModel model = ProjectionJob.readModel(conf, layout.pcaModel());
-
-    start = System.nanoTime();
-    if (!RunLayout.isComplete(conf, layout.csvParts())) {
-      clear(conf, layout.csvParts());
-      jobs.run(ProjectionJob.create(conf, layout.features(), layout.pcaModel(), layout.csvParts()));
-      times.record("projection", start, "");
+    stages.times().write(conf, layout.reports());
+    progress.printf("[fruits] %s in %.1f s%n", options.until() == Stage.EXPORT ? "done" : "stopped after " + options.until().word(),
+        stages.times().total());
+    if (options.until() == Stage.EXPORT) {
+      progress.println("[fruits] rejects: " + display(conf, layout.rejectsCsv()));
+      out.println(display(conf, layout.featuresCsv()));
+      out.println(display(conf, layout.pcaCsv()));
+    } else {
+      out.println(display(conf, layout.root()));
     }
-
-    start = System.nanoTime();
-    CsvMerger merger = new CsvMerger(conf);
-    merger.merge(layout.featureParts(), CsvMerger.header("f", model.dimension()), layout.featuresCsv());
-    merger.merge(layout.featureRejects(), "id,label,reason,detail", layout.rejectsCsv());
-    merger.merge(layout.pcaParts(), CsvMerger.header("pc", model.k()), layout.pcaCsv());
-    times.record("merge", start, "features.csv, pca.csv, rejects.csv");
-    times.write(conf, layout.reports());
-    progress.printf("[fruits] done in %.1f s; rejects: %s%n", times.total(), display(conf, layout.rejectsCsv()));
-
-    out.println(display(conf, layout.featuresCsv()));
-    out.println(display(conf, layout.pcaCsv()));
     return 0;
   }
 
@@ -209,20 +162,6 @@ public final class PipelineTool extends Configured implements Tool {
     }
     fs.mkdirs(layout.root());
     settings.save(conf, layout.root());
-  }
-
-  private static void savePca(Configuration conf, RunLayout layout, PcaModel model) throws IOException {
-    FileSystem fs = layout.pca().getFileSystem(conf);
-    fs.delete(layout.pca(), true);
-    try (Writer w = new OutputStreamWriter(fs.create(layout.pcaModel()), StandardCharsets.UTF_8)) {
-      model.save(w);
-    }
-    fs.create(new Path(layout.pca(), RunLayout.SUCCESS)).close();
-  }
-
-  /** Removes what an interrupted attempt at a stage left, so the stage starts clean. */
-  private static void clear(Configuration conf, Path stageDir) throws IOException {
-    stageDir.getFileSystem(conf).delete(stageDir, true);
   }
 
   private static void requireFolder(Configuration conf, Path input) throws IOException {

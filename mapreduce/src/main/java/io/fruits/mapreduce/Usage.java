@@ -8,17 +8,21 @@ final class Usage {
 
   static String text() {
     StringBuilder sb = new StringBuilder();
-    sb.append("Usage: fruits run --input IN --output OUT --model PRESET|DESCRIPTOR [--overwrite] [-D key=value ...]\n\n");
+    sb.append("Usage: fruits run --input IN --output OUT --model PRESET|DESCRIPTOR [--overwrite] [--until STAGE] [-D key=value ...]\n\n");
     sb.append("Packs the images under IN into SequenceFiles, extracts one CNN feature vector per image,\n");
     sb.append("computes their statistics and PCA, and writes CSVs under OUT. IN and OUT are local paths\n");
     sb.append("or Hadoop filesystem URIs (file://, hdfs://, s3a://). Without a cluster configuration the\n");
     sb.append("jobs run in Hadoop's local job runner. On success the last two lines of standard output\n");
     sb.append("are the merged features CSV and the merged PCA CSV; progress goes to standard error.\n\n");
+    sb.append("       fruits bench --input IN --model PRESET [--images N] [--vectors N] [--output DIR]\n");
+    sb.append("         times the engine alone, the pipeline on N sampled images (default 2000) and\n");
+    sb.append("         stats + PCA + projection on N synthetic 512-d vectors (default 94000)\n\n");
     sb.append("Options:\n");
     sb.append("  --input IN        image tree, one folder per class (ids are paths relative to IN)\n");
     sb.append("  --output OUT      folder of this run; an unfinished run with the same settings resumes\n");
     sb.append("  --model M         preset (vgg16, squeezenet1.1, mobilenetv2) or a descriptor .properties file\n");
     sb.append("  --overwrite       delete OUT first (a finished run is never overwritten without it)\n");
+    sb.append("  --until STAGE     stop after pack, features, stats, pca or export (default); a re-run resumes\n");
     sb.append("  --help            this text\n\n");
     sb.append("Pipeline settings (-D key=value):\n");
     for (FruitsConfigKeys k : FruitsConfigKeys.values()) {

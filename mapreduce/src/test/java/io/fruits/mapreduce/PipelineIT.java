@@ -219,6 +219,22 @@ class PipelineIT {
 
   @Test
   @Order(7)
+  void untilStopsAfterAStageAndTheNextRunFinishesIt() throws Exception {
+    Path staged = tmp.resolve("run4");
+    PipelineRun partial = PipelineRun.of(conf, "--input", input.toString(), "--output", staged.toString(), "--model", "squeezenet1.1",
+        "--until", "features");
+    assertEquals(0, partial.exitCode, partial.stderr);
+    assertEquals(staged.toString(), partial.fromEnd(1));
+    assertTrue(Files.exists(staged.resolve("features/_SUCCESS")));
+    assertFalse(Files.exists(staged.resolve("stats")));
+    PipelineRun rest = PipelineRun.of(conf, "--input", input.toString(), "--output", staged.toString(), "--model", "squeezenet1.1");
+    assertEquals(0, rest.exitCode, rest.stderr);
+    assertArrayEquals(Files.readAllBytes(out.resolve("pca.csv")), Files.readAllBytes(staged.resolve("pca.csv")));
+    assertTrue(Files.exists(staged.resolve("reports/counters-fruits-stats.json")));
+  }
+
+  @Test
+  @Order(8)
   void aFinishedRunIsNotOverwrittenWithoutBeingAsked() throws Exception {
     PipelineRun refused = PipelineRun.of(conf, "--input", input.toString(), "--output", out.toString(), "--model", "squeezenet1.1");
     assertEquals(2, refused.exitCode);

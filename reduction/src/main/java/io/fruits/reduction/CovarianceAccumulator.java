@@ -2,10 +2,10 @@ package io.fruits.reduction;
 
 /**
  * Accumulates {@link Moments} of a stream of vectors in blocks. Each block of rows is centred on
- * its own mean and its scatter matrix is built by rank-1 updates over contiguous rows (a loop the
- * JIT vectorises), touching only the upper triangle; the block is then merged with Chan's rule.
- * For d = 512 that is one pass over d*d/2 doubles per row instead of a loop per element pair and
- * a merge per row.
+ * its own mean and its scatter matrix is built by rank-4 updates over contiguous rows (an inner
+ * loop without reduction, which the JIT vectorises), touching only the upper triangle; the block
+ * is then merged with Chan's rule. For d = 512 that is a quarter pass over d*d/2 doubles per row,
+ * instead of a loop per element pair and a merge per row.
  */
 public final class CovarianceAccumulator {
   /** Rows per block: big enough to amortise the merge, small enough to stay in cache. */
@@ -82,14 +82,33 @@ public final class CovarianceAccumulator {
       for (int i = 0; i < d; i++) {
         row[i] -= blockMean[i];
       }
+    }
+    // Four centred rows at a time: each pass over the upper triangle of the scatter matrix adds
+    // four rank-1 terms, so the matrix is streamed from memory a quarter as often.
+    int r = 0;
+    for (; r + 4 <= rows; r += 4) {
+      double[] a = block[r];
+      double[] b = block[r + 1];
+      double[] c = block[r + 2];
+      double[] e = block[r + 3];
       for (int i = 0; i < d; i++) {
-        double xi = row[i];
-        if (xi == 0) {
-          continue; // a feature constant within the block centres to exactly 0: nothing to add
-        }
+        double ai = a[i];
+        double bi = b[i];
+        double ci = c[i];
+        double ei = e[i];
         int base = i * d;
         for (int j = i; j < d; j++) {
-          scatter[base + j] += xi * row[j];
+          scatter[base + j] += ai * a[j] + bi * b[j] + ci * c[j] + ei * e[j];
+        }
+      }
+    }
+    for (; r < rows; r++) {
+      double[] a = block[r];
+      for (int i = 0; i < d; i++) {
+        double ai = a[i];
+        int base = i * d;
+        for (int j = i; j < d; j++) {
+          scatter[base + j] += ai * a[j];
         }
       }
     }

@@ -1,0 +1,170 @@
+package io.fruits.mapreduce;
+
+import io.fruits.features.FeatureExtractor;
+import io.fruits.features.ImageBatch;
+import io.fruits.features.ImageDecoder;
+import io.fruits.features.ImagePreprocessor;
+import io.fruits.features.ModelDescriptor;
+import io.fruits.features.ModelLocator;
+import io.fruits.features.RejectedImageException;
+import io.fruits.layout.RunLayout;
+import io.fruits.reduction.PcaEstimator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.util.Tool;
+
+/**
+ * {@code fruits bench}: measures, in one run on this machine, (1) the engine alone on pre-decoded
+ * tensors, (2) the whole MapReduce pipeline on a sample of images with the same batch size and
+ * threads, and (3) stats + PCA + projection on a synthetic set of vectors (94,000 x 512 by
+ * default: the size of the full Fruits-360). Prints a Markdown table with the ratios and writes it
+ * as {@code bench.md} and {@code bench.csv}.
+ */
+public final class BenchTool extends Configured implements Tool {
+  private final PrintStream out;
+  private final PrintStream progress;
+
+  public BenchTool() {
+    this(System.out, System.err);
+  }
+
+  BenchTool(PrintStream out, PrintStream progress) {
+    this.out = out;
+    this.progress = progress;
+  }
+
+  @Override
+  public int run(String[] args) throws Exception {
+    Map<String, String> opts = options(args);
+    Path input = Paths.get(require(opts, "--input"));
+    String model = require(opts, "--model");
+    int images = Integer.parseInt(opts.getOrDefault("--images", "2000"));
+    int vectors = Integer.parseInt(opts.getOrDefault("--vectors", "94000"));
+    Path dir = Paths.get(opts.getOrDefault("--output", "target/bench")).toAbsolutePath();
+    Configuration conf = getConf();
+    Files.createDirectories(dir);
+
+    Path sample = dir.resolve("images");
+    int copied = ImageSample.copy(input, sample, images);
+    progress.printf("[bench] %d images sampled across the classes of %s%n", copied, input);
+
+    // (2) The pipeline first: it also loads the model, so (1) measures a warm engine.
+    Path run = dir.resolve("run");
+    int code = new PipelineTool(new PrintStream(PrintStream.nullOutputStream()), progress)
+        .runWith(conf, new String[] {"--input", sample.toString(), "--output", run.toString(), "--model", model, "--overwrite"});
+    if (code != 0) {
+      return code;
+    }
+    Map<String, Double> stages = readTimings(run.resolve("reports/timings.json"));
+
+    // (1) The engine alone, same descriptor, threads and batch size, inputs decoded beforehand.
+    int threads = EngineThreads.choose(conf);
+    int batch = FruitsConfigKeys.BATCH_SIZE.getInt(conf);
+    ModelDescriptor d = PipelineTool.descriptor(model, conf);
+    double engineRate = engineRate(d, new ModelLocator().locate(d), threads, batch, sample, Math.min(copied, 1024));
+
+    // (3) Stats, PCA and projection on synthetic vectors.
+    Map<String, Double> synthetic = new SyntheticVectorsBench(conf, progress).run(dir.resolve("synthetic"), vectors, 512);
+
+    BenchReport report = new BenchReport(copied, threads, batch, model, engineRate, stages, bytesPerStage(conf, run), vectors, synthetic);
+    String md = report.markdown();
+    Files.writeString(dir.resolve("bench.md"), md, StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("bench.csv"), report.csv(), StandardCharsets.UTF_8);
+    out.print(md);
+    return 0;
+  }
+
+  private double engineRate(ModelDescriptor d, Path file, int threads, int batchSize, Path sample, int count) throws IOException {
+    List<ImageBatch> batches = new ArrayList<>();
+    ImagePreprocessor pre = new ImagePreprocessor(d, ImageDecoder.DEFAULT_MAX_PIXELS);
+    ImageBatch current = null;
+    int n = 0;
+    for (Path p : ImageSample.files(sample)) {
+      if (n == count) {
+        break;
+      }
+      byte[] bytes = Files.readAllBytes(p);
+      if (current == null || current.count() == batchSize) {
+        current = new ImageBatch(d, batchSize);
+        batches.add(current);
+      }
+      try {
+        pre.prepare(bytes, bytes.length, current, current.count());
+        current.setCount(current.count() + 1);
+        n++;
+      } catch (RejectedImageException e) {
+        // Not an image: the engine rate counts images only.
+      }
+    }
+    try (FeatureExtractor extractor = FeatureExtractor.open(d, file, threads)) {
+      extractor.extract(batches.get(0)); // warm-up
+      long start = System.nanoTime();
+      for (ImageBatch b : batches) {
+        extractor.extract(b);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      progress.printf(Locale.ROOT, "[bench] engine alone: %d images in %.2f s%n", n, seconds);
+      return n / seconds;
+    }
+  }
+
+  private static Map<String, Long> bytesPerStage(Configuration conf, Path run) throws IOException {
+    RunLayout layout = new RunLayout(new org.apache.hadoop.fs.Path(run.toUri()));
+    FileSystem fs = layout.root().getFileSystem(conf);
+    Map<String, Long> bytes = new LinkedHashMap<>();
+    bytes.put("pack", fs.getContentSummary(layout.packed()).getLength());
+    bytes.put("features", fs.getContentSummary(layout.features()).getLength());
+    bytes.put("stats", fs.getContentSummary(layout.stats()).getLength());
+    bytes.put("pca", fs.getContentSummary(layout.pca()).getLength());
+    bytes.put("projection", fs.getContentSummary(layout.csvParts()).getLength());
+    bytes.put("merge", fs.getFileStatus(layout.pcaCsv()).getLen() + fs.getFileStatus(layout.featuresCsv()).getLen()
+        + fs.getFileStatus(layout.rejectsCsv()).getLen());
+    return bytes;
+  }
+
+  static Map<String, Double> readTimings(Path json) throws IOException {
+    Map<String, Double> stages = new LinkedHashMap<>();
+    Matcher m = Pattern.compile("\"stage\": \"(\\w+)\", \"seconds\": ([0-9.]+)").matcher(Files.readString(json));
+    while (m.find()) {
+      stages.put(m.group(1), Double.parseDouble(m.group(2)));
+    }
+    return stages;
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i += 2) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException("usage: fruits bench --input IN --model PRESET [--images N] [--vectors N] [--output DIR]");
+      }
+      m.put(args[i], args[i + 1]);
+    }
+    return m;
+  }
+
+  private static String require(Map<String, String> opts, String key) {
+    String v = opts.get(key);
+    if (v == null) {
+      throw new IllegalArgumentException("missing " + key + "; usage: fruits bench --input IN --model PRESET [--images N]");
+    }
+    return v;
+  }
+
+  static PcaEstimator defaultEstimator() {
+    return PcaEstimator.withVariance(0.95);
+  }
+}

@@ -1,0 +1,138 @@
+package io.fruits.mapreduce;
+
+import io.fruits.features.ModelDescriptor;
+import io.fruits.layout.PackSummary;
+import io.fruits.layout.RunLayout;
+import io.fruits.layout.SequenceFilePacker;
+import io.fruits.reduction.Moments;
+import io.fruits.reduction.PcaEstimator;
+import io.fruits.reduction.PcaModel;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Job;
+
+/**
+ * The recipe of one run, a method per {@link Stage}. A stage whose folder an earlier attempt
+ * completed ({@code _SUCCESS}) is skipped; one left incomplete is cleared and run again.
+ */
+final class PipelineStages {
+  private final Configuration conf;
+  private final RunLayout layout;
+  private final Path input;
+  private final ModelDescriptor descriptor;
+  private final java.nio.file.Path modelFile;
+  private final int threads;
+  private final PcaEstimator estimator;
+  private final PrintStream progress;
+  private final JobRunner jobs;
+  private final StageTimes times = new StageTimes();
+
+  PipelineStages(Configuration conf, RunLayout layout, Path input, ModelDescriptor descriptor, java.nio.file.Path modelFile,
+      int threads, PcaEstimator estimator, PrintStream progress) {
+    this.conf = conf;
+    this.layout = layout;
+    this.input = input;
+    this.descriptor = descriptor;
+    this.modelFile = modelFile;
+    this.threads = threads;
+    this.estimator = estimator;
+    this.progress = progress;
+    this.jobs = new JobRunner(progress, conf, layout.reports());
+  }
+
+  StageTimes times() {
+    return times;
+  }
+
+  void run(Stage stage) throws Exception {
+    long start = System.nanoTime();
+    switch (stage) {
+      case PACK -> pack(start);
+      case FEATURES -> features(start);
+      case STATS -> stats(start);
+      case PCA -> pca(start);
+      case EXPORT -> export(start);
+    }
+  }
+
+  private void pack(long start) throws IOException {
+    if (RunLayout.isComplete(conf, layout.packed())) {
+      return;
+    }
+    PackSummary s = new SequenceFilePacker(conf, FruitsConfigKeys.PACK_TARGET_BYTES.getLong(conf)).pack(input, layout.packed());
+    String note = String.format("%d files (%d bytes) in %d SequenceFile(s), %d hidden skipped", s.files(), s.bytes(), s.sequenceFiles(), s.skipped());
+    times.record("pack", start, note);
+    progress.println("[fruits] pack: " + note);
+  }
+
+  private void features(long start) throws Exception {
+    if (RunLayout.isComplete(conf, layout.features())) {
+      return;
+    }
+    clear(layout.features());
+    Configuration jobConf = new Configuration(conf);
+    jobConf.setInt(FruitsConfigKeys.ENGINE_THREADS.key(), threads);
+    Job job = FeatureJob.create(jobConf, layout.packed(), layout.features());
+    ModelConf.ship(job, descriptor, modelFile);
+    jobs.run(job);
+    String note = FeatureReport.summary(job);
+    times.record("features", start, note);
+    progress.println("[fruits] features: " + note);
+  }
+
+  private void stats(long start) throws Exception {
+    if (RunLayout.isComplete(conf, layout.stats())) {
+      return;
+    }
+    clear(layout.stats());
+    jobs.run(StatsJob.create(EngineThreads.withoutEngine(conf), layout.features(), layout.stats()));
+    times.record("stats", start, "");
+  }
+
+  private void pca(long start) throws IOException {
+    if (RunLayout.isComplete(conf, layout.pca())) {
+      return;
+    }
+    Moments moments = StatsJob.read(conf, layout.stats());
+    PcaModel model = estimator.fit(moments);
+    clear(layout.pca());
+    FileSystem fs = layout.pca().getFileSystem(conf);
+    try (Writer w = new OutputStreamWriter(fs.create(layout.pcaModel()), StandardCharsets.UTF_8)) {
+      model.save(w);
+    }
+    fs.create(new Path(layout.pca(), RunLayout.SUCCESS)).close();
+    double kept = 0;
+    for (int i = 0; i < model.k(); i++) {
+      kept += model.explainedVarianceRatio()[i];
+    }
+    String note = String.format(Locale.ROOT, "%d vectors, k=%d explaining %.4f of the variance", moments.count(), model.k(), kept);
+    times.record("pca", start, note);
+    progress.println("[fruits] pca: " + note);
+  }
+
+  private void export(long start) throws Exception {
+    if (!RunLayout.isComplete(conf, layout.csvParts())) {
+      clear(layout.csvParts());
+      jobs.run(ProjectionJob.create(EngineThreads.withoutEngine(conf), layout.features(), layout.pcaModel(), layout.csvParts()));
+      times.record("projection", start, "");
+      start = System.nanoTime();
+    }
+    PcaModel model = ProjectionJob.readModel(conf, layout.pcaModel());
+    CsvMerger merger = new CsvMerger(conf);
+    merger.merge(layout.featureParts(), CsvMerger.header("f", model.dimension()), layout.featuresCsv());
+    merger.merge(layout.featureRejects(), "id,label,reason,detail", layout.rejectsCsv());
+    merger.merge(layout.pcaParts(), CsvMerger.header("pc", model.k()), layout.pcaCsv());
+    times.record("merge", start, "features.csv, pca.csv, rejects.csv");
+  }
+
+  private void clear(Path stageDir) throws IOException {
+    stageDir.getFileSystem(conf).delete(stageDir, true);
+  }
+}
