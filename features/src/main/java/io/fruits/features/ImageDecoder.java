@@ -18,8 +18,9 @@ import javax.imageio.stream.ImageInputStream;
  * are on the classpath). The size is read from the header first, so a bomb that declares huge
  * dimensions is rejected before any pixel memory is allocated. Transparent pixels are composited
  * onto white, the background of Fruits-360. Grey images are read from their samples, not through
- * Java2D's linear-grey colour space, which would brighten them. EXIF orientation is ignored:
- * Fruits-360 carries none and ImageIO does not apply it.
+ * Java2D's linear-grey colour space, which would brighten them. CMYK images are rejected (see
+ * {@link #rejectCmyk}). EXIF orientation is ignored: Fruits-360 carries none and ImageIO does not
+ * apply it.
  *
  * <p>Not thread-safe: it reuses one pixel buffer, so use one decoder per thread.
  */
@@ -49,6 +50,10 @@ public final class ImageDecoder {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes, 0, length))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
+        String format = KnownFormats.unreadable(bytes, length);
+        if (format != null) {
+          throw new RejectedImageException(RejectReason.UNSUPPORTED, format + " image, but no " + format + " reader is on the classpath");
+        }
         throw new RejectedImageException(RejectReason.NOT_AN_IMAGE, "no image reader recognises the content");
       }
       ImageReader reader = readers.next();
@@ -70,6 +75,7 @@ public final class ImageDecoder {
       throw new RejectedImageException(
           RejectReason.TOO_LARGE, width + "x" + height + " exceeds image.max.pixels=" + maxPixels);
     }
+    rejectCmyk(reader);
     String[] warning = new String[1];
     reader.addIIOReadWarningListener(warningCatcher(warning));
     BufferedImage image;
@@ -87,6 +93,18 @@ public final class ImageDecoder {
       throw new RejectedImageException(RejectReason.CORRUPT, warning[0]);
     }
     return toRgb(image);
+  }
+
+  /**
+   * The JDK reads CMYK JPEGs with a naive conversion that ignores their ICC profile (and the
+   * inverted channels Adobe writes), so their colours, which the features depend on, would be
+   * wrong without notice: they are rejected instead, with the fix in the message.
+   */
+  private static void rejectCmyk(ImageReader reader) throws IOException, RejectedImageException {
+    Iterator<javax.imageio.ImageTypeSpecifier> types = reader.getImageTypes(0);
+    if (types.hasNext() && types.next().getColorModel().getColorSpace().getType() == ColorSpace.TYPE_CMYK) {
+      throw new RejectedImageException(RejectReason.UNSUPPORTED, "CMYK image: its colours cannot be converted reliably; save it as RGB");
+    }
   }
 
   private static IIOReadWarningListener warningCatcher(String[] holder) {

@@ -43,7 +43,7 @@ final class LoadedModels {
 
   private static ZooModel<ImageBatch, float[][]> load(ModelDescriptor d, Path file, int threads) {
     try {
-      return Criteria.builder()
+      ZooModel<ImageBatch, float[][]> model = Criteria.builder()
           .setTypes(ImageBatch.class, float[][].class)
           .optModelPath(file)
           .optEngine(d.engine())
@@ -53,6 +53,8 @@ final class LoadedModels {
           .optOption("intraOpNumThreads", Integer.toString(threads))
           .build()
           .loadModel();
+      OnnxRuntimeTempDir.remove();
+      return model;
     } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
       throw new ModelLoadFailure(
           new IOException("cannot load model " + file + " with engine " + d.engine() + ": " + e.getMessage()

@@ -1,4 +1,7 @@
 package io.fruits.layout;
 
-/** What a pack did: files and bytes packed, hidden files skipped, SequenceFiles written. */
-public record PackSummary(long files, long bytes, long skipped, int sequenceFiles) {}
+/**
+ * What a pack did: files and bytes packed, hidden files skipped, files whose content an earlier
+ * file already had, SequenceFiles written.
+ */
+public record PackSummary(long files, long bytes, long skipped, long duplicates, int sequenceFiles) {}

@@ -15,6 +15,7 @@ import org.apache.hadoop.fs.Path;
  * OUT/packed/part-00000.seq ...   SequenceFiles: Text id -> BytesWritable encoded image
  * OUT/packed/manifest.csv         id,label,bytes,sha256 of every packed file
  * OUT/packed/skipped.csv          hidden files left out of the pack
+ * OUT/packed/duplicates.csv       id,duplicate_of,sha256 of files whose bytes an earlier id had
  * OUT/features/part-m-*           SequenceFiles: Text id -> (label, float[d])
  * OUT/features/rejects/part-m-*   id,label,reason,detail of images that gave no vector
  * OUT/stats/part-r-00000          count, mean and co-moment matrix of the vectors

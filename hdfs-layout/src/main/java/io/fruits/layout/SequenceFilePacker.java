@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -30,7 +32,8 @@ import org.apache.hadoop.io.compress.DefaultCodec;
  * the encoded bytes untouched), so MapReduce reads a few large splittable files instead of
  * thousands of small ones. Files are taken in id order, so the same tree always packs to the same
  * files; a new file is started once the current one passes the target size. Every file is listed
- * in a manifest with its SHA-256. {@code _SUCCESS} is written last, so a half-written pack is never
+ * in a manifest with its SHA-256; files with the same content are kept and listed in
+ * {@code duplicates.csv}. {@code _SUCCESS} is written last, so a half-written pack is never
  * taken for a complete one; no rename is involved, since on object stores a folder rename is a
  * non-atomic copy.
  */
@@ -81,6 +84,8 @@ public final class SequenceFilePacker {
     BytesWritable value = new BytesWritable();
     ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 16);
     MessageDigest sha = sha256();
+    Map<String, String> firstBySha = new HashMap<>();
+    List<String> duplicates = new ArrayList<>();
     try (Writer manifest = new OutputStreamWriter(outFs.create(new Path(dir, "manifest.csv")), StandardCharsets.UTF_8)) {
       manifest.write("id,label,bytes,sha256\n");
       for (var e : files.entrySet()) {
@@ -102,6 +107,10 @@ public final class SequenceFilePacker {
         partBytes += data.length;
         bytes += data.length;
         String digest = HexFormat.of().formatHex(sha.digest(data));
+        String first = firstBySha.putIfAbsent(digest, e.getKey());
+        if (first != null) {
+          duplicates.add(Csv.field(e.getKey()) + "," + Csv.field(first) + "," + digest);
+        }
         manifest.write(Csv.field(e.getKey()) + "," + Csv.field(ImageId.labelOf(e.getKey())) + "," + data.length + "," + digest + "\n");
       }
     } finally {
@@ -115,8 +124,15 @@ public final class SequenceFilePacker {
         skipped.write(Csv.field(id) + ",hidden\n");
       }
     }
+    // Duplicates are kept (each id gets its vector) and reported, so nothing is silently dropped.
+    try (Writer dup = new OutputStreamWriter(outFs.create(new Path(dir, "duplicates.csv")), StandardCharsets.UTF_8)) {
+      dup.write("id,duplicate_of,sha256\n");
+      for (String line : duplicates) {
+        dup.write(line + "\n");
+      }
+    }
     outFs.create(new Path(dir, RunLayout.SUCCESS)).close();
-    return new PackSummary(files.size(), bytes, hidden.size(), part);
+    return new PackSummary(files.size(), bytes, hidden.size(), duplicates.size(), part);
   }
 
   private SequenceFile.Writer newWriter(Path file) throws IOException {

@@ -67,7 +67,8 @@ final class PipelineStages {
       return;
     }
     PackSummary s = new SequenceFilePacker(conf, FruitsConfigKeys.PACK_TARGET_BYTES.getLong(conf)).pack(input, layout.packed());
-    String note = String.format("%d files (%d bytes) in %d SequenceFile(s), %d hidden skipped", s.files(), s.bytes(), s.sequenceFiles(), s.skipped());
+    String note = String.format("%d files (%d bytes) in %d SequenceFile(s), %d hidden skipped, %d duplicate(s) kept",
+        s.files(), s.bytes(), s.sequenceFiles(), s.skipped(), s.duplicates());
     times.record("pack", start, note);
     progress.println("[fruits] pack: " + note);
   }

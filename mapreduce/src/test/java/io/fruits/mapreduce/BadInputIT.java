@@ -1,0 +1,73 @@
+package io.fruits.mapreduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fruits.features.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pipeline over a dirty collection ({@link BadInputCorpus}, 23 kinds of trouble): the job
+ * succeeds, every file is a vector or a listed, counted reject with the expected reason, and
+ * nothing is lost.
+ */
+class BadInputIT {
+  @TempDir Path tmp;
+
+  @Test
+  void everyBadFileIsCountedListedAndNothingIsLost() throws Exception {
+    Path in = tmp.resolve("in");
+    byte[] fruit = Files.readAllBytes(ImageTrees.firstFile(SharedData.fruits().resolve("Training/Apple 6")));
+    BadInputCorpus corpus = new BadInputCorpus().write(in, fruit);
+    ImageTrees.copySubset(SharedData.fruits().resolve("Training"), in.resolve("Real"), 3, 4);
+    Configuration conf = new Configuration();
+    conf.set("model.dir", SharedData.models().toString());
+    Path out = tmp.resolve("out");
+
+    PipelineRun run = PipelineRun.of(conf, "--input", in.toString(), "--output", out.toString(), "--model", "squeezenet1.1");
+    assertEquals(0, run.exitCode, run.stderr);
+
+    Map<String, String> actual = new TreeMap<>();
+    for (List<String> row : ImageTrees.rows(out.resolve("features.csv"))) {
+      if (!row.get(0).startsWith("Real/")) {
+        actual.put(row.get(0), "vector");
+      }
+      assertEquals(row.get(0).substring(0, row.get(0).lastIndexOf('/')).replaceAll(".*/", ""), row.get(1), "label of " + row.get(0));
+    }
+    Map<String, Integer> byReason = new HashMap<>();
+    for (List<String> row : ImageTrees.rows(out.resolve("rejects.csv"))) {
+      actual.put(row.get(0), row.get(2));
+      byReason.merge(row.get(2), 1, Integer::sum);
+      assertTrue(!row.get(3).isBlank(), "a reject says why: " + row);
+    }
+    assertEquals(new TreeMap<>(corpus.expected), actual);
+
+    // Accounting: every packed file is a vector or a reject; hidden files are listed as skipped.
+    int packed = ImageTrees.rows(out.resolve("packed/manifest.csv")).size();
+    int vectors = ImageTrees.rows(out.resolve("features.csv")).size();
+    int rejects = ImageTrees.rows(out.resolve("rejects.csv")).size();
+    assertEquals(corpus.expected.size() + 12, packed);
+    assertEquals(packed, vectors + rejects);
+    assertEquals(List.of(List.of("Names/.DS_Store", "hidden")), ImageTrees.rows(out.resolve("packed/skipped.csv")));
+    assertTrue(ImageTrees.rows(out.resolve("packed/duplicates.csv")).stream()
+        .anyMatch(r -> r.get(0).equals(corpus.duplicateId) && r.get(1).equals(corpus.duplicateOf)));
+
+    // One counter per reason, equal to the rejects file.
+    String counters = Files.readString(out.resolve("reports/counters-fruits-features.json"));
+    for (Map.Entry<String, Integer> e : byReason.entrySet()) {
+      Matcher m = Pattern.compile("\"" + e.getKey() + "\": (\\d+)").matcher(counters);
+      assertTrue(m.find(), "counter for " + e.getKey() + " in " + counters);
+      assertEquals(e.getValue().intValue(), Integer.parseInt(m.group(1)), e.getKey());
+    }
+  }
+}
