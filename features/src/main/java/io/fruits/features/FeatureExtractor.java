@@ -46,10 +46,13 @@ public final class FeatureExtractor implements AutoCloseable {
       float[][] out = predictor.predict(batch);
       dimension = out[0].length;
       return out;
-    } catch (TranslateException e) {
+    } catch (TranslateException | RuntimeException e) {
       Throwable root = e;
       while (root.getCause() != null && root.getCause() != root) {
         root = root.getCause();
+      }
+      if (root instanceof IllegalArgumentException) {
+        throw (IllegalArgumentException) root; // a descriptor that does not fit the model
       }
       throw new IOException(root.getMessage(), e);
     }
@@ -59,11 +62,17 @@ public final class FeatureExtractor implements AutoCloseable {
    * The vector length, found by running one blank image through the model. This is also the
    * fail-fast check of the descriptor: wrong input name, size or output name fail here.
    */
-  public int dimension() throws IOException {
+  public int dimension() {
     if (dimension < 0) {
       ImageBatch probe = new ImageBatch(descriptor, 1);
       probe.setCount(1);
-      extract(probe);
+      try {
+        extract(probe);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("the model rejected a " + descriptor.width() + "x" + descriptor.height() + " "
+            + (descriptor.inputChannelsLast() ? "NHWC" : "NCHW") + " input (" + e.getMessage().replace('\n', ' ')
+            + "); check -Dmodel.input.name, -Dmodel.input.width/height and -Dmodel.input.layout", e);
+      }
     }
     return dimension;
   }

@@ -34,11 +34,7 @@ final class LoadedModels {
       what.remove(k.key());
     }
     String key = file.toAbsolutePath().normalize() + "|" + threads + "|" + what;
-    try {
-      return MODELS.computeIfAbsent(key, k -> load(d, file, threads));
-    } catch (ModelLoadFailure e) {
-      throw e.getCause();
-    }
+    return MODELS.computeIfAbsent(key, k -> load(d, file, threads));
   }
 
   private static ZooModel<ImageBatch, float[][]> load(ModelDescriptor d, Path file, int threads) {
@@ -56,21 +52,17 @@ final class LoadedModels {
       OnnxRuntimeTempDir.remove();
       return model;
     } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
-      throw new ModelLoadFailure(
-          new IOException("cannot load model " + file + " with engine " + d.engine() + ": " + e.getMessage()
-              + "; check that it is a valid model for that engine", e));
+      throw new IllegalArgumentException("model file " + file + " cannot be loaded by the " + d.engine() + " engine ("
+          + oneLine(e) + "); check -Dmodel.path and -Dmodel.engine", e);
     }
   }
 
-  /** Carries a checked failure out of {@code computeIfAbsent}. */
-  private static final class ModelLoadFailure extends RuntimeException {
-    ModelLoadFailure(IOException cause) {
-      super(cause);
+  private static String oneLine(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
     }
-
-    @Override
-    public synchronized IOException getCause() {
-      return (IOException) super.getCause();
-    }
+    String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return m.replace('\n', ' ').replace('\r', ' ');
   }
 }

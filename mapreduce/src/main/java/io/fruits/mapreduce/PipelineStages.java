@@ -29,19 +29,21 @@ final class PipelineStages {
   private final ModelDescriptor descriptor;
   private final java.nio.file.Path modelFile;
   private final int threads;
+  private final int dimension;
   private final PcaEstimator estimator;
   private final PrintStream progress;
   private final JobRunner jobs;
   private final StageTimes times = new StageTimes();
 
   PipelineStages(Configuration conf, RunLayout layout, Path input, ModelDescriptor descriptor, java.nio.file.Path modelFile,
-      int threads, PcaEstimator estimator, PrintStream progress) {
+      int threads, int dimension, PcaEstimator estimator, PrintStream progress) {
     this.conf = conf;
     this.layout = layout;
     this.input = input;
     this.descriptor = descriptor;
     this.modelFile = modelFile;
     this.threads = threads;
+    this.dimension = dimension;
     this.estimator = estimator;
     this.progress = progress;
     this.jobs = new JobRunner(progress, conf, layout.reports());
@@ -119,13 +121,17 @@ final class PipelineStages {
   }
 
   private void export(long start) throws Exception {
+    PcaModel model = ProjectionJob.readModel(conf, layout.pcaModel());
+    if (model.dimension() != dimension) {
+      throw new IllegalArgumentException("the PCA model in " + layout.pca() + " is for " + model.dimension()
+          + "-d vectors but the model yields " + dimension + "; delete that folder to refit it, or use --overwrite");
+    }
     if (!RunLayout.isComplete(conf, layout.csvParts())) {
       clear(layout.csvParts());
       jobs.run(ProjectionJob.create(EngineThreads.withoutEngine(conf), layout.features(), layout.pcaModel(), layout.csvParts()));
       times.record("projection", start, "");
       start = System.nanoTime();
     }
-    PcaModel model = ProjectionJob.readModel(conf, layout.pcaModel());
     CsvMerger merger = new CsvMerger(conf);
     merger.merge(layout.featureParts(), CsvMerger.header("f", model.dimension()), layout.featuresCsv());
     merger.merge(layout.featureRejects(), "id,label,reason,detail", layout.rejectsCsv());

@@ -74,7 +74,7 @@ public final class PipelineTool extends Configured implements Tool {
 
     RunLayout layout = new RunLayout(qualify(conf, options.output()));
     prepareOutput(conf, layout, settings(conf, input, descriptor, modelFile), options.overwrite());
-    PipelineStages stages = new PipelineStages(conf, layout, input, descriptor, modelFile, threads, estimator, progress);
+    PipelineStages stages = new PipelineStages(conf, layout, input, descriptor, modelFile, threads, dimension, estimator, progress);
     for (Stage stage : Stage.values()) {
       stages.run(stage);
       if (stage == options.until()) {
