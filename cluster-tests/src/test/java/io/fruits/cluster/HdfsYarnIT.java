@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The pipeline on a real, in-process Hadoop cluster: HDFS (MiniDFSCluster) and YARN with the
  * MapReduce application master (MiniMRYarnCluster). The driver is the one {@code hadoop jar}
  * runs, submitting the shaded job jar; tasks run in their own container JVMs and get the model
- * through the distributed cache. The output must equal the embedded run's, byte for byte.
+ * through the distributed cache. A fault injected into the first attempt of a map task is
+ * retried by YARN. The output must equal the embedded run's, byte for byte.
  */
 class HdfsYarnIT {
   @TempDir static Path tmp;
@@ -79,6 +80,10 @@ class HdfsYarnIT {
     clusterConf.set(MRJobConfig.JAR, jobJar().toString()); // what `hadoop jar fruits-job.jar` sets
     clusterConf.set("model.dir", SharedData.models().toString());
     clusterConf.setInt(MRJobConfig.MAP_MEMORY_MB, 2048);
+    // The first attempt of the feature job's map task dies after 10 images; the retry must give
+    // the same output. Speculative attempts are allowed: the committer keeps one attempt's output.
+    clusterConf.set("fruits.fault.fail", "features:0:10");
+    clusterConf.setBoolean(MRJobConfig.MAP_SPECULATIVE, true);
     FileSystem hdfs = dfs.getFileSystem();
     hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(local.toUri()), new org.apache.hadoop.fs.Path("/data/fruits"));
 
@@ -104,6 +109,13 @@ class HdfsYarnIT {
     }
     assertEquals(25, ImageTrees.rows(out.resolve("features.csv")).size() + ImageTrees.rows(out.resolve("rejects.csv")).size());
     assertTrue(hdfs.exists(new org.apache.hadoop.fs.Path("/runs/one/reports/timings.json")));
+    String counters;
+    try (InputStream in = hdfs.open(new org.apache.hadoop.fs.Path("/runs/one/reports/counters-fruits-features.json"))) {
+      counters = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertTrue(counters.contains("\"Failed map tasks\": 1"), "the injected fault happened and was retried: " + counters);
+    List<List<String>> rows = ImageTrees.rows(out.resolve("features.csv"));
+    assertEquals(rows.size(), rows.stream().map(r -> r.get(0)).distinct().count(), "no duplicate rows");
     assertTrue(new File(jobJar().toString()).length() > 0);
   }
 }

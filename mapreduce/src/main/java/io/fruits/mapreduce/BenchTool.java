@@ -57,6 +57,9 @@ public final class BenchTool extends Configured implements Tool {
     Path dir = Paths.get(opts.getOrDefault("--output", "target/bench")).toAbsolutePath();
     Configuration conf = getConf();
     Files.createDirectories(dir);
+    if (opts.containsKey("--soak")) {
+      return soak(conf, input, model, Integer.parseInt(opts.get("--soak")), dir);
+    }
 
     Path sample = dir.resolve("images");
     int copied = ImageSample.copy(input, sample, images);
@@ -86,6 +89,49 @@ public final class BenchTool extends Configured implements Tool {
     Files.writeString(dir.resolve("bench.csv"), report.csv(), StandardCharsets.UTF_8);
     out.print(md);
     return 0;
+  }
+
+  /**
+   * Native memory soak: N images (at least 10,000 is the point) through one map task, reporting
+   * the task JVM's resident memory at the start, halfway and at the end; flat means nothing leaks.
+   */
+  private int soak(Configuration conf, Path input, String model, int n, Path dir) throws Exception {
+    Path sample = dir.resolve("soak-images");
+    int copied = ImageSample.copy(input, sample, n);
+    Configuration c = new Configuration(conf);
+    c.setLong(FruitsConfigKeys.PACK_TARGET_BYTES.key(), Long.MAX_VALUE);
+    c.setLong("mapreduce.input.fileinputformat.split.minsize", Long.MAX_VALUE);
+    c.setLong(ResidentMemory.MID, copied / 2);
+    Path run = dir.resolve("soak-run");
+    int code = new PipelineTool(new PrintStream(PrintStream.nullOutputStream()), progress)
+        .runWith(c, new String[] {"--input", sample.toString(), "--output", run.toString(), "--model", model, "--overwrite", "--until", "features"});
+    if (code != 0) {
+      return code;
+    }
+    String counters = Files.readString(run.resolve("reports/counters-fruits-features.json"));
+    long start = counter(counters, "RSS_START_KB");
+    long mid = counter(counters, "RSS_MID_KB");
+    long end = counter(counters, "RSS_END_KB");
+    String report = String.format(Locale.ROOT,
+        "## Native memory soak: %d images through %d map task(s), %s%n%n| point | RSS MB |%n|---|---:|%n"
+            + "| start (model loaded) | %.1f |%n| after %d images | %.1f |%n| end | %.1f |%n%nend - middle: %+.1f MB%n",
+        copied, mapTasks(run), model, start / 1024.0, copied / 2, mid / 1024.0, end / 1024.0,
+        (end - mid) / 1024.0);
+    Files.writeString(dir.resolve("soak.md"), report, StandardCharsets.UTF_8);
+    out.print(report);
+    return 0;
+  }
+
+  /** One part file per map task of the feature job. */
+  private static long mapTasks(Path run) throws IOException {
+    try (var parts = Files.list(run.resolve("features"))) {
+      return parts.filter(p -> p.getFileName().toString().startsWith("part-m-")).count();
+    }
+  }
+
+  private static long counter(String json, String name) {
+    Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\": (\\d+)").matcher(json);
+    return m.find() ? Long.parseLong(m.group(1)) : -1;
   }
 
   private double engineRate(ModelDescriptor d, Path file, int threads, int batchSize, Path sample, int count) throws IOException {

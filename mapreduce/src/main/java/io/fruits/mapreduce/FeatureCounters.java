@@ -8,7 +8,11 @@ public enum FeatureCounters {
   REJECTED,
   DECODE_MILLIS,
   DECODE_WAIT_MILLIS,
-  INFERENCE_MILLIS;
+  INFERENCE_MILLIS,
+  /** Resident memory of the task JVM after setup, halfway through {@code fruits.rss.mid} images, and at the end. */
+  RSS_START_KB,
+  RSS_MID_KB,
+  RSS_END_KB;
 
   public static final String REJECTS = "Rejects by reason";
 }

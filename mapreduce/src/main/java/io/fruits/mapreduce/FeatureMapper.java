@@ -26,6 +26,8 @@ public final class FeatureMapper extends Mapper<Text, BytesWritable, Text, Featu
   private FeatureExtractor extractor;
   private FeatureBatcher batcher;
   private MultipleOutputs<Text, FeatureVectorWritable> outputs;
+  private FaultInjection fault;
+  private ResidentMemory memory;
 
   @Override
   protected void setup(Context context) throws IOException {
@@ -33,6 +35,8 @@ public final class FeatureMapper extends Mapper<Text, BytesWritable, Text, Featu
     ModelDescriptor d = ModelConf.descriptor(conf);
     extractor = FeatureExtractor.open(d, ModelConf.taskModelFile(conf), FruitsConfigKeys.ENGINE_THREADS.getInt(conf));
     outputs = new MultipleOutputs<>(context);
+    fault = FaultInjection.forTask("features", context);
+    memory = new ResidentMemory(context);
     batcher =
         new FeatureBatcher(
             extractor,
@@ -48,6 +52,8 @@ public final class FeatureMapper extends Mapper<Text, BytesWritable, Text, Featu
     context.getCounter(FeatureCounters.IMAGES_READ).increment(1);
     context.getCounter(FeatureCounters.BYTES_READ).increment(value.getLength());
     batcher.add(id, ImageId.labelOf(id), value.getBytes(), value.getLength());
+    fault.record();
+    memory.record();
   }
 
   @Override
@@ -58,6 +64,7 @@ public final class FeatureMapper extends Mapper<Text, BytesWritable, Text, Featu
       context.getCounter(FeatureCounters.DECODE_MILLIS).increment(t.decodeNanos() / 1_000_000);
       context.getCounter(FeatureCounters.DECODE_WAIT_MILLIS).increment(t.waitNanos() / 1_000_000);
       context.getCounter(FeatureCounters.INFERENCE_MILLIS).increment(t.inferenceNanos() / 1_000_000);
+      memory.finish();
     } finally {
       batcher.close();
       extractor.close();

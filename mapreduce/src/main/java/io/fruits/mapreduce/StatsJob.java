@@ -64,9 +64,16 @@ public final class StatsJob {
   /** In-mapper combining: one accumulator per task, emitted once in cleanup. */
   public static final class PartialMomentsMapper extends Mapper<Text, FeatureVectorWritable, Text, MomentsWritable> {
     private CovarianceAccumulator accumulator;
+    private FaultInjection fault;
 
     @Override
-    protected void map(Text id, FeatureVectorWritable value, Context context) {
+    protected void setup(Context context) {
+      fault = FaultInjection.forTask("stats", context);
+    }
+
+    @Override
+    protected void map(Text id, FeatureVectorWritable value, Context context) throws IOException {
+      fault.record();
       if (accumulator == null) {
         accumulator = new CovarianceAccumulator(value.vector().length);
       }

@@ -16,7 +16,9 @@ final class Usage {
     sb.append("are the merged features CSV and the merged PCA CSV; progress goes to standard error.\n\n");
     sb.append("       fruits bench --input IN --model PRESET [--images N] [--vectors N] [--output DIR]\n");
     sb.append("         times the engine alone, the pipeline on N sampled images (default 2000) and\n");
-    sb.append("         stats + PCA + projection on N synthetic 512-d vectors (default 94000)\n\n");
+    sb.append("         stats + PCA + projection on N synthetic 512-d vectors (default 94000)\n");
+    sb.append("       fruits bench --input IN --model PRESET --soak N\n");
+    sb.append("         N images through one map task, resident memory at start, middle and end\n\n");
     sb.append("Options:\n");
     sb.append("  --input IN        image tree, one folder per class (ids are paths relative to IN)\n");
     sb.append("  --output OUT      folder of this run; an unfinished run with the same settings resumes\n");
