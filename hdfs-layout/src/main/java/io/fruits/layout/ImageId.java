@@ -6,6 +6,11 @@ package io.fruits.layout;
  * that holds it; an image directly in the input folder has the empty label.
  */
 public final class ImageId {
+  /** Ids compared as unsigned UTF-8 bytes, the sort order of Hadoop's {@code Text}. */
+  public static final java.util.Comparator<String> BYTE_ORDER =
+      (a, b) -> java.util.Arrays.compareUnsigned(
+          a.getBytes(java.nio.charset.StandardCharsets.UTF_8), b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
   private ImageId() {}
 
   public static String labelOf(String id) {

@@ -55,7 +55,8 @@ public final class SequenceFilePacker {
       throw new IllegalArgumentException("input " + input + " is not a folder; point --input at the image tree (one folder per class)");
     }
     Path root = inFs.makeQualified(input);
-    TreeMap<String, Path> files = new TreeMap<>();
+    // UTF-8 byte order: the order of Hadoop's Text keys, so every stage sees the same order.
+    TreeMap<String, Path> files = new TreeMap<>(ImageId.BYTE_ORDER);
     List<String> hidden = new ArrayList<>();
     for (Path file : listFiles(inFs, root)) {
       String id = relative(root, file);

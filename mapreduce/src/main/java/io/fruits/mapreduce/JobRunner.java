@@ -28,8 +28,13 @@ final class JobRunner {
   void run(Job job) throws IOException, InterruptedException, ClassNotFoundException {
     job.submit();
     String last = "";
+    long printed = 0;
     while (!job.isComplete()) {
-      Thread.sleep(1000);
+      Thread.sleep(100); // short jobs should not wait a second for the poll
+      if (System.nanoTime() - printed < 1_000_000_000L) {
+        continue;
+      }
+      printed = System.nanoTime();
       String now = String.format("[fruits] %s: map %3.0f%% reduce %3.0f%%", job.getJobName(), job.mapProgress() * 100, job.reduceProgress() * 100);
       if (!now.equals(last)) {
         progress.println(now);

@@ -21,6 +21,10 @@ public final class MomentsWritable implements Writable {
     return moments;
   }
 
+  void set(Moments m) {
+    this.moments = m;
+  }
+
   @Override
   public void write(DataOutput out) throws IOException {
     int d = moments.dimension();

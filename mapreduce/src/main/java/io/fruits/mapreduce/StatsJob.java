@@ -3,6 +3,8 @@ package io.fruits.mapreduce;
 import io.fruits.reduction.CovarianceAccumulator;
 import io.fruits.reduction.Moments;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
@@ -13,18 +15,27 @@ import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.mapreduce.lib.input.SequenceFileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.SequenceFileOutputFormat;
 
 /**
- * Count, mean, standard deviation and covariance of the vectors. Each mapper combines in memory
- * (a {@link CovarianceAccumulator}) and emits one partial {@link Moments} keyed by its split; the
- * single reducer receives them sorted by split and merges them in that order, so the result does
- * not depend on which map finished first.
+ * Count, mean, standard deviation and covariance of the vectors, bit for bit the same however the
+ * input is split into map tasks.
+ *
+ * <p>The vectors, in id order, are cut into chunks that end at "boundary" ids, chosen by a hash of
+ * the id alone (one id in {@code stats.chunk.records} on average). A mapper combines in memory
+ * (a {@link CovarianceAccumulator} per chunk) and emits the moments of every chunk that lies
+ * wholly inside its split, keyed by the chunk's last id; the few vectors of chunks cut by a split
+ * edge go to the reducer as they are. The single reducer sees keys in id order: it accumulates cut
+ * chunks from their vectors in the same order a mapper would, then merges all chunks' moments in
+ * id order with Chan's rule. Every chunk's moments therefore come from the same additions in the
+ * same order, and so does the merge: the result cannot depend on the number of map tasks.
  */
 public final class StatsJob {
+  static final String CHUNK = "stats.chunk.records";
+  static final int DEFAULT_CHUNK = 4096;
+
   private StatsJob() {}
 
   public static Job create(Configuration conf, Path features, Path stats) throws IOException {
@@ -32,10 +43,10 @@ public final class StatsJob {
     job.setJarByClass(StatsJob.class);
     job.setInputFormatClass(SequenceFileInputFormat.class);
     FileInputFormat.addInputPath(job, new Path(features, "part-m-*"));
-    job.setMapperClass(PartialMomentsMapper.class);
+    job.setMapperClass(ChunkMomentsMapper.class);
     job.setMapOutputKeyClass(Text.class);
-    job.setMapOutputValueClass(MomentsWritable.class);
-    job.setReducerClass(MergeMomentsReducer.class);
+    job.setMapOutputValueClass(StatsPartWritable.class);
+    job.setReducerClass(MergeChunksReducer.class);
     job.setNumReduceTasks(1);
     job.setOutputKeyClass(NullWritable.class);
     job.setOutputValueClass(MomentsWritable.class);
@@ -51,8 +62,7 @@ public final class StatsJob {
     if (parts == null || parts.length != 1) {
       throw new IllegalStateException("expected one part-r-* file in " + stats + "; delete that folder and re-run");
     }
-    Path file = parts[0].getPath();
-    try (SequenceFile.Reader reader = new SequenceFile.Reader(conf, SequenceFile.Reader.file(file))) {
+    try (SequenceFile.Reader reader = new SequenceFile.Reader(conf, SequenceFile.Reader.file(parts[0].getPath()))) {
       MomentsWritable value = new MomentsWritable();
       if (!reader.next(NullWritable.get(), value)) {
         throw new IllegalStateException("no vectors reached the stats stage; every image was rejected (see rejects.csv)");
@@ -61,55 +71,123 @@ public final class StatsJob {
     }
   }
 
-  /** In-mapper combining: one accumulator per task, emitted once in cleanup. */
-  public static final class PartialMomentsMapper extends Mapper<Text, FeatureVectorWritable, Text, MomentsWritable> {
-    private CovarianceAccumulator accumulator;
+  /** True for the ids that end a chunk: a function of the id alone, so every task agrees. */
+  static boolean endsChunk(String id, int chunk) {
+    return Math.floorMod(id.hashCode() * 0x9E3779B1, chunk) == 0;
+  }
+
+  /** The vectors of the chunk being read, kept until we know whether it ends in this split. */
+  private static final class OpenChunk {
+    final List<String> ids = new ArrayList<>();
+    final List<float[]> vectors = new ArrayList<>();
+    CovarianceAccumulator accumulator;
+
+    void add(String id, float[] v) {
+      if (accumulator == null) {
+        accumulator = new CovarianceAccumulator(v.length);
+      }
+      accumulator.add(v);
+      ids.add(id);
+      vectors.add(v.clone());
+    }
+
+    void clear() {
+      ids.clear();
+      vectors.clear();
+      accumulator = null;
+    }
+  }
+
+  /** In-mapper combining per chunk; the chunks cut by the split's edges leave as raw vectors. */
+  public static final class ChunkMomentsMapper extends Mapper<Text, FeatureVectorWritable, Text, StatsPartWritable> {
+    private final OpenChunk open = new OpenChunk();
+    private final StatsPartWritable raw = new StatsPartWritable();
     private FaultInjection fault;
+    private int chunk;
+    private boolean sawBoundary;
 
     @Override
     protected void setup(Context context) {
       fault = FaultInjection.forTask("stats", context);
+      chunk = context.getConfiguration().getInt(CHUNK, DEFAULT_CHUNK);
     }
 
     @Override
-    protected void map(Text id, FeatureVectorWritable value, Context context) throws IOException {
+    protected void map(Text key, FeatureVectorWritable value, Context context) throws IOException, InterruptedException {
       fault.record();
-      if (accumulator == null) {
-        accumulator = new CovarianceAccumulator(value.vector().length);
+      String id = key.toString();
+      open.add(id, value.vector());
+      if (endsChunk(id, chunk)) {
+        // Before the split's first boundary the chunk began in an earlier split: cut, so raw.
+        if (sawBoundary) {
+          context.write(new Text(id), StatsPartWritable.of(open.accumulator.moments()));
+        } else {
+          emitRaw(context);
+        }
+        open.clear();
+        sawBoundary = true;
       }
-      accumulator.add(value.vector());
     }
 
     @Override
     protected void cleanup(Context context) throws IOException, InterruptedException {
-      if (accumulator != null) {
-        FileSplit split = (FileSplit) context.getInputSplit();
-        // Zero-padded offset: keys sort by file, then by position in it.
-        Text key = new Text(split.getPath() + "@" + String.format("%020d", split.getStart()));
-        context.write(key, new MomentsWritable(accumulator.moments()));
+      emitRaw(context); // the chunk still open continues in the next split
+    }
+
+    private void emitRaw(Context context) throws IOException, InterruptedException {
+      for (int i = 0; i < open.ids.size(); i++) {
+        raw.setVector("", open.vectors.get(i));
+        context.write(new Text(open.ids.get(i)), raw);
       }
     }
   }
 
-  /** Merges the partial moments in key order and writes the total once. */
-  public static final class MergeMomentsReducer extends Reducer<Text, MomentsWritable, NullWritable, MomentsWritable> {
+  /** Rebuilds cut chunks from their vectors and merges every chunk in id order. */
+  public static final class MergeChunksReducer extends Reducer<Text, StatsPartWritable, NullWritable, MomentsWritable> {
+    private final OpenChunk open = new OpenChunk();
     private Moments total;
+    private int chunk;
 
     @Override
-    protected void reduce(Text split, Iterable<MomentsWritable> partials, Context context) {
-      for (MomentsWritable m : partials) {
-        if (total == null) {
-          total = new Moments(m.get().dimension());
+    protected void setup(Context context) {
+      chunk = context.getConfiguration().getInt(CHUNK, DEFAULT_CHUNK);
+    }
+
+    @Override
+    protected void reduce(Text key, Iterable<StatsPartWritable> parts, Context context) throws IOException {
+      String id = key.toString();
+      for (StatsPartWritable part : parts) {
+        if (part.isMoments()) {
+          if (!open.ids.isEmpty()) {
+            throw new IOException("stats: chunk ending at " + id + " arrived inside a cut chunk; are the features sorted by id?");
+          }
+          merge(part.moments());
+        } else {
+          open.add(id, part.vector());
         }
-        total.merge(m.get());
+      }
+      if (!open.ids.isEmpty() && endsChunk(id, chunk)) {
+        merge(open.accumulator.moments());
+        open.clear();
       }
     }
 
     @Override
     protected void cleanup(Context context) throws IOException, InterruptedException {
+      if (!open.ids.isEmpty()) {
+        merge(open.accumulator.moments()); // the last chunk has no boundary after it
+        open.clear();
+      }
       if (total != null) {
         context.write(NullWritable.get(), new MomentsWritable(total));
       }
+    }
+
+    private void merge(Moments m) {
+      if (total == null) {
+        total = new Moments(m.dimension());
+      }
+      total.merge(m);
     }
   }
 }

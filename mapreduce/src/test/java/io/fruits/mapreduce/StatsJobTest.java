@@ -1,0 +1,123 @@
+package io.fruits.mapreduce;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fruits.reduction.CovarianceAccumulator;
+import io.fruits.reduction.Moments;
+import java.util.Random;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.SequenceFile;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The stats job in the local job runner on synthetic vectors: its moments are bit for bit those
+ * of an independent, sequential computation with the same chunks, however the input is split.
+ */
+class StatsJobTest {
+  private static final int N = 700;
+  private static final int D = 6;
+  private static final int CHUNK = 16;
+
+  @TempDir java.nio.file.Path tmp;
+
+  private static String id(int i) {
+    return String.format("class%d/img%04d.jpg", i % 7, i);
+  }
+
+  private static float[] vector(Random r) {
+    float[] v = new float[D];
+    for (int j = 0; j < D; j++) {
+      v[j] = (float) Math.max(0, 50 + 3 * r.nextGaussian() * (j + 1));
+    }
+    return v;
+  }
+
+  /** Writes the vectors in id order into {@code files} SequenceFiles of consecutive ids. */
+  private Path write(String name, int files) throws Exception {
+    java.util.TreeMap<String, float[]> all = new java.util.TreeMap<>(io.fruits.layout.ImageId.BYTE_ORDER);
+    Random r = new Random(5);
+    for (int i = 0; i < N; i++) {
+      all.put(id(i), vector(r));
+    }
+    Path dir = new Path(tmp.resolve(name).toUri());
+    Configuration conf = new Configuration();
+    int perFile = (N + files - 1) / files;
+    int i = 0;
+    SequenceFile.Writer w = null;
+    for (var e : all.entrySet()) {
+      if (i % perFile == 0) {
+        if (w != null) {
+          w.close();
+        }
+        w = SequenceFile.createWriter(conf, SequenceFile.Writer.file(new Path(dir, String.format("part-m-%05d", i / perFile))),
+            SequenceFile.Writer.keyClass(Text.class), SequenceFile.Writer.valueClass(FeatureVectorWritable.class));
+      }
+      w.append(new Text(e.getKey()), new FeatureVectorWritable("x", e.getValue()));
+      i++;
+    }
+    w.close();
+    return dir;
+  }
+
+  private Moments runJob(Path features, String out) throws Exception {
+    Configuration conf = new Configuration();
+    conf.setInt(StatsJob.CHUNK, CHUNK);
+    conf.setInt("mapreduce.local.map.tasks.maximum", 2);
+    conf.setInt("mapreduce.client.completion.pollinterval", 50);
+    Path stats = new Path(tmp.resolve(out).toUri());
+    Job job = StatsJob.create(conf, features, stats);
+    assertTrue(job.waitForCompletion(false));
+    return StatsJob.read(conf, stats);
+  }
+
+  /** The reference: chunks cut where {@link StatsJob#endsChunk} says, in id order, merged in order. */
+  private static Moments sequential() {
+    java.util.TreeMap<String, float[]> all = new java.util.TreeMap<>(io.fruits.layout.ImageId.BYTE_ORDER);
+    Random r = new Random(5);
+    for (int i = 0; i < N; i++) {
+      all.put(id(i), vector(r));
+    }
+    Moments total = new Moments(D);
+    CovarianceAccumulator chunk = new CovarianceAccumulator(D);
+    boolean open = false;
+    for (var e : all.entrySet()) {
+      chunk.add(e.getValue());
+      open = true;
+      if (StatsJob.endsChunk(e.getKey(), CHUNK)) {
+        total.merge(chunk.moments());
+        chunk = new CovarianceAccumulator(D);
+        open = false;
+      }
+    }
+    if (open) {
+      total.merge(chunk.moments());
+    }
+    return total;
+  }
+
+  @Test
+  void momentsDoNotDependOnHowTheInputIsSplit() throws Exception {
+    Moments expected = sequential();
+    for (int files : new int[] {1, 3, 10, 70}) {
+      Moments m = runJob(write("f" + files, files), "stats" + files);
+      assertEquals(N, m.count());
+      assertArrayEquals(expected.mean(), m.mean(), files + " files");
+      assertArrayEquals(expected.m2(), m.m2(), files + " files");
+    }
+  }
+
+  @Test
+  void chunksAreNeitherTooRareNorTooCommon() {
+    int ends = 0;
+    for (int i = 0; i < 16_000; i++) {
+      ends += StatsJob.endsChunk(id(i), CHUNK) ? 1 : 0;
+    }
+    assertTrue(ends > 800 && ends < 1200, ends + " chunk ends in 16000 ids, expected about 1000");
+  }
+}
