@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 class ImageDecoderTest {
@@ -95,7 +92,7 @@ class ImageDecoderTest {
 
   @Test
   void hugeHeaderIsRejectedBeforeDecoding() throws Exception {
-    byte[] bomb = pngHeader(30000, 30000);
+    byte[] bomb = TestImages.pngHeader(30000, 30000);
     RejectedImageException e = assertThrows(RejectedImageException.class, () -> decoder.decode(bomb, bomb.length));
     assertEquals(RejectReason.TOO_LARGE, e.reason());
     assertTrue(e.getMessage().startsWith("30000x30000 exceeds image.max.pixels="), e.getMessage());
@@ -107,25 +104,6 @@ class ImageDecoderTest {
     byte[] padded = Arrays.copyOf(png, png.length + 100);
     Arrays.fill(padded, png.length, padded.length, (byte) 0x55);
     assertEquals(3, decoder.decode(padded, png.length).width());
-  }
-
-  /** A PNG signature and a valid IHDR chunk declaring {@code w x h}, with no pixel data. */
-  static byte[] pngHeader(int w, int h) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    DataOutputStream out = new DataOutputStream(bytes);
-    out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-    ByteArrayOutputStream chunk = new ByteArrayOutputStream();
-    DataOutputStream c = new DataOutputStream(chunk);
-    c.writeBytes("IHDR");
-    c.writeInt(w);
-    c.writeInt(h);
-    c.write(new byte[] {8, 2, 0, 0, 0}); // 8-bit RGB, deflate, no filter, no interlace
-    out.writeInt(13);
-    out.write(chunk.toByteArray());
-    CRC32 crc = new CRC32();
-    crc.update(chunk.toByteArray());
-    out.writeInt((int) crc.getValue());
-    return bytes.toByteArray();
   }
 
   @Test

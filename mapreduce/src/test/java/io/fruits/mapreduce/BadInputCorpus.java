@@ -1,5 +1,6 @@
 package io.fruits.mapreduce;
 
+import io.fruits.features.TestImages;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
@@ -13,7 +14,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.CRC32;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -55,7 +55,7 @@ final class BadInputCorpus {
     put(root, "Formats/fruit.webp", webp(), "unsupported");
     put(root, "Formats/rotated.jpg", withExifOrientation(fruitJpeg, 6), "vector");
     put(root, "Formats/one-pixel.png", encode(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png"), "vector");
-    put(root, "Bad/bomb.png", pngHeader(30000, 30000), "too-large");
+    put(root, "Bad/bomb.png", TestImages.pngHeader(30000, 30000), "too-large");
     put(root, "Names/it's a \"fruit\", très bon.jpg", fruitJpeg, "vector");
     put(root, "Names/nested/deeper/pomme.jpg", fruitJpeg, "vector");
     put(root, duplicateOf, fruitJpeg, "vector");
@@ -185,25 +185,6 @@ final class BadInputCorpus {
     out.write(payload);
     out.write(jpeg, app0End, jpeg.length - app0End);
     return out.toByteArray();
-  }
-
-  /** A PNG signature and a valid IHDR declaring {@code w x h}, with no pixel data. */
-  static byte[] pngHeader(int w, int h) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    DataOutputStream out = new DataOutputStream(bytes);
-    out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-    ByteArrayOutputStream chunk = new ByteArrayOutputStream();
-    DataOutputStream c = new DataOutputStream(chunk);
-    c.writeBytes("IHDR");
-    c.writeInt(w);
-    c.writeInt(h);
-    c.write(new byte[] {8, 2, 0, 0, 0});
-    out.writeInt(13);
-    out.write(chunk.toByteArray());
-    CRC32 crc = new CRC32();
-    crc.update(chunk.toByteArray());
-    out.writeInt((int) crc.getValue());
-    return bytes.toByteArray();
   }
 
   /** A real PNG whose compressed pixel data is overwritten with garbage. */

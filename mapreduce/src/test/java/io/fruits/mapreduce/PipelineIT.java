@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.hadoop.conf.Configuration;
@@ -189,10 +190,15 @@ class PipelineIT {
 
   @Test
   @Order(5)
-  void aSecondRunGivesByteIdenticalCsvs() throws Exception {
+  void aSecondRunSplitIntoManyMapTasksGivesByteIdenticalCsvs() throws Exception {
     Path again = tmp.resolve("run2");
-    PipelineRun second = PipelineRun.of(conf, "--input", input.toString(), "--output", again.toString(), "--model", "squeezenet1.1");
+    Configuration many = new Configuration(conf);
+    many.setLong("pack.target.bytes", 400_000); // about 50 SequenceFiles, so about 50 map tasks
+    PipelineRun second = PipelineRun.of(many, "--input", input.toString(), "--output", again.toString(), "--model", "squeezenet1.1");
     assertEquals(0, second.exitCode);
+    try (Stream<Path> parts = Files.list(again.resolve("features"))) {
+      assertTrue(parts.filter(p -> p.getFileName().toString().startsWith("part-m-")).count() > 20, "many map tasks");
+    }
     for (String csv : List.of("features.csv", "pca.csv", "rejects.csv")) {
       assertArrayEquals(Files.readAllBytes(out.resolve(csv)), Files.readAllBytes(again.resolve(csv)), csv);
     }
