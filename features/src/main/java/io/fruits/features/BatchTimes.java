@@ -11,9 +11,11 @@ public final class BatchTimes {
   private final AtomicLong waitNanos = new AtomicLong();
   private final AtomicLong inferenceNanos = new AtomicLong();
   private final AtomicLong inferredImages = new AtomicLong();
+  private final AtomicLong decodedImages = new AtomicLong();
 
-  void addDecode(long nanos) {
+  void addDecode(long nanos, int images) {
     decodeNanos.addAndGet(nanos);
+    decodedImages.addAndGet(images);
   }
 
   void addWait(long nanos) {
@@ -35,6 +37,11 @@ public final class BatchTimes {
 
   public long inferenceNanos() {
     return inferenceNanos.get();
+  }
+
+  /** Images decoded and resized into a tensor (the rest of the inputs were rejected). */
+  public long decodedImages() {
+    return decodedImages.get();
   }
 
   public long inferredImages() {

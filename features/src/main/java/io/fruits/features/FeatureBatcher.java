@@ -93,7 +93,7 @@ public final class FeatureBatcher implements AutoCloseable {
   private Slot prepare(Slot slot) {
     long start = System.nanoTime();
     slot.prepare(preprocessor);
-    times.addDecode(System.nanoTime() - start);
+    times.addDecode(System.nanoTime() - start, slot.batch.count());
     return slot;
   }
 

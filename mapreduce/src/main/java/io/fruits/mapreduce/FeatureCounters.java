@@ -4,6 +4,7 @@ package io.fruits.mapreduce;
 public enum FeatureCounters {
   IMAGES_READ,
   BYTES_READ,
+  IMAGES_DECODED,
   VECTORS_WRITTEN,
   REJECTED,
   DECODE_MILLIS,

@@ -61,6 +61,7 @@ public final class FeatureMapper extends Mapper<Text, BytesWritable, Text, Featu
     try {
       batcher.flush();
       BatchTimes t = batcher.times();
+      context.getCounter(FeatureCounters.IMAGES_DECODED).increment(t.decodedImages());
       context.getCounter(FeatureCounters.DECODE_MILLIS).increment(t.decodeNanos() / 1_000_000);
       context.getCounter(FeatureCounters.DECODE_WAIT_MILLIS).increment(t.waitNanos() / 1_000_000);
       context.getCounter(FeatureCounters.INFERENCE_MILLIS).increment(t.inferenceNanos() / 1_000_000);

@@ -83,7 +83,7 @@ final class SyntheticVectorsBench {
           }
           x[k] = Math.max(0, v + (float) r.nextGaussian());
         }
-        id.set("synthetic/c" + (i % 141) + "/" + i);
+        id.set(String.format("synthetic/%07d.jpg", i)); // in id order, as the feature job writes them
         value.set("c" + (i % 141), x);
         out.append(id, value);
       }

@@ -62,8 +62,11 @@ class BadInputIT {
     assertTrue(ImageTrees.rows(out.resolve("packed/duplicates.csv")).stream()
         .anyMatch(r -> r.get(0).equals(corpus.duplicateId) && r.get(1).equals(corpus.duplicateOf)));
 
-    // One counter per reason, equal to the rejects file.
+    // One counter per reason, equal to the rejects file; read = decoded + rejected.
     String counters = Files.readString(out.resolve("reports/counters-fruits-features.json"));
+    assertTrue(counters.contains("\"IMAGES_READ\": " + packed), counters);
+    assertTrue(counters.contains("\"IMAGES_DECODED\": " + vectors), counters);
+    assertTrue(counters.contains("\"REJECTED\": " + rejects), counters);
     for (Map.Entry<String, Integer> e : byReason.entrySet()) {
       Matcher m = Pattern.compile("\"" + e.getKey() + "\": (\\d+)").matcher(counters);
       assertTrue(m.find(), "counter for " + e.getKey() + " in " + counters);

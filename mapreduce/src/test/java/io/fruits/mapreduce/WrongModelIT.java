@@ -76,6 +76,11 @@ class WrongModelIT {
   }
 
   @Test
+  void moreComponentsThanTheModelHasDimensions() {
+    assertOneLine(run("pca.k", "513"), "pca.k=513 exceeds the model's feature dimension 512; choose k <= 512");
+  }
+
+  @Test
   void aSavedPcaModelOfAnotherDimension() throws Exception {
     Path out = tmp.resolve("out");
     assertEquals(0, PipelineRun.of(conf, "--input", in.toString(), "--output", out.toString(), "--model", "squeezenet1.1",
