@@ -66,6 +66,54 @@ class HdfsYarnIT {
     }
   }
 
+  @Test
+  void aSpeculativeAttemptOvertakesAStragglerWithoutDuplicateRows() throws Exception {
+    Path local = tmp.resolve("spec-in");
+    ImageTrees.copySubset(SharedData.fruits().resolve("Test"), local, 4, 5);
+    Configuration conf = new Configuration(yarn.getConfig());
+    conf.set(MRJobConfig.JAR, jobJar().toString());
+    conf.set("model.dir", SharedData.models().toString());
+    // Two map containers fit beside the application master on the mini cluster's 4 GB node: one
+    // for the straggler, one for its speculative twin.
+    conf.setInt(MRJobConfig.MAP_MEMORY_MB, 1024);
+    conf.set(MRJobConfig.MAP_JAVA_OPTS, "-Xmx640m " + System.getProperty("hadoop.java17.opens", ""));
+    conf.setLong("pack.target.bytes", 15_000); // five SequenceFiles: five map tasks
+    // From its second image on, the first attempt of the last map task takes 20 s an image; once
+    // the other tasks have finished in seconds, the application master starts a second attempt.
+    // Only one attempt's output may be committed.
+    conf.set("fruits.fault.fail", "features:4:1:slow");
+    conf.setBoolean(MRJobConfig.MAP_SPECULATIVE, true); // Hadoop's own estimator spots the straggler
+    FileSystem hdfs = dfs.getFileSystem();
+    hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(local.toUri()), new org.apache.hadoop.fs.Path("/data/spec"));
+
+    PipelineRun run = PipelineRun.of(conf, "--input", "/data/spec", "--output", "/runs/spec", "--model", "squeezenet1.1",
+        "--until", "features");
+    assertEquals(0, run.exitCode, run.stderr);
+    String counters;
+    try (InputStream in = hdfs.open(new org.apache.hadoop.fs.Path("/runs/spec/reports/counters-fruits-features.json"))) {
+      counters = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    org.apache.hadoop.fs.FileStatus[] parts =
+        hdfs.listStatus(new org.apache.hadoop.fs.Path("/runs/spec/features"), p -> p.getName().startsWith("part-m-"));
+    assertTrue(parts.length > 1, "several map tasks");
+    java.util.regex.Matcher launched = java.util.regex.Pattern.compile("\"Launched map tasks\": (\\d+)").matcher(counters);
+    assertTrue(launched.find() && Integer.parseInt(launched.group(1)) > parts.length,
+        parts.length + " map tasks, so more launched attempts means a speculative one ran: " + counters);
+    // The committed output holds every image exactly once, whichever attempt won.
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (org.apache.hadoop.fs.FileStatus part : parts) {
+      try (org.apache.hadoop.io.SequenceFile.Reader r =
+          new org.apache.hadoop.io.SequenceFile.Reader(conf, org.apache.hadoop.io.SequenceFile.Reader.file(part.getPath()))) {
+        org.apache.hadoop.io.Text id = new org.apache.hadoop.io.Text();
+        while (r.next(id)) {
+          ids.add(id.toString());
+        }
+      }
+    }
+    assertEquals(20, ids.size(), "rows written: " + ids);
+    assertEquals(20, new java.util.HashSet<>(ids).size(), "distinct ids: " + ids);
+  }
+
   static Path jobJar() {
     return Paths.get(System.getProperty("fruits.job.jar", "target/fruits-job.jar")).toAbsolutePath();
   }
