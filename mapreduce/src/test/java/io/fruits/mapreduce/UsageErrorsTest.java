@@ -52,6 +52,16 @@ class UsageErrorsTest {
   }
 
   @Test
+  void settingsAfterTheNamedOptionsApply() {
+    assertOneLine(run(new Configuration(), "--input", "x", "--output", "y", "--model", "squeezenet1.1", "-D", "pca.variance=1.5"),
+        "pca.variance must be in (0, 1], was 1.5");
+    assertOneLine(run(new Configuration(), "--input", "x", "--output", "y", "--model", "squeezenet1.1", "-Dpca.k=-1"),
+        "pca.k must be 0 (choose by pca.variance) or positive, was -1");
+    assertOneLine(run(new Configuration(), "--input", "x", "--output", "y", "--model", "squeezenet1.1", "-D", "pca.k"),
+        "-D pca.k is not key=value; see fruits --help");
+  }
+
+  @Test
   void oversubscriptionIsRefused() {
     Configuration conf = new Configuration();
     int cores = Runtime.getRuntime().availableProcessors();
