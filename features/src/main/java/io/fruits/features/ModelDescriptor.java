@@ -89,11 +89,26 @@ public final class ModelDescriptor {
 
   /** A descriptor from a properties file, with the same keys. */
   public static ModelDescriptor load(Path file) throws IOException {
-    Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      p.load(r);
+    return of(readProperties(file));
+  }
+
+  /**
+   * What {@code --model} names, a preset or a descriptor file, with {@code model.*} overrides
+   * (from {@code -D} options) on top: the same rule for every edition of the pipeline.
+   */
+  public static ModelDescriptor forModel(String model, Map<String, String> overrides) throws IOException {
+    Map<String, String> keys = new TreeMap<>();
+    Path file = java.nio.file.Paths.get(model);
+    if (model.endsWith(".properties") || Files.isRegularFile(file)) {
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("model descriptor " + model + " does not exist; give a preset name or a .properties file");
+      }
+      keys.putAll(readProperties(file));
+    } else {
+      keys.put(ModelKey.PRESET.key(), model);
     }
-    return of(asMap(p));
+    keys.putAll(overrides);
+    return of(keys);
   }
 
   private static Map<String, String> presetValues(String name) {
@@ -109,6 +124,14 @@ public final class ModelDescriptor {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read preset " + resource, e);
     }
+  }
+
+  private static Map<String, String> readProperties(Path file) throws IOException {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    }
+    return asMap(p);
   }
 
   private static Map<String, String> asMap(Properties p) {

@@ -1,11 +1,9 @@
-package io.fruits.mapreduce;
+package io.fruits.layout;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import io.fruits.layout.Csv;
-import io.fruits.layout.ImageId;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.util.TreeMap;

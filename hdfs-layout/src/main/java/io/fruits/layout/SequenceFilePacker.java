@@ -15,13 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
-import org.apache.hadoop.fs.RawLocalFileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.io.BytesWritable;
 import org.apache.hadoop.io.SequenceFile;
 import org.apache.hadoop.io.Text;
@@ -50,25 +45,10 @@ public final class SequenceFilePacker {
   }
 
   public PackSummary pack(Path input, Path packedDir) throws IOException {
-    FileSystem inFs = input.getFileSystem(conf);
-    if (!inFs.exists(input) || !inFs.getFileStatus(input).isDirectory()) {
-      throw new IllegalArgumentException("input " + input + " is not a folder; point --input at the image tree (one folder per class)");
-    }
-    Path root = inFs.makeQualified(input);
-    // UTF-8 byte order: the order of Hadoop's Text keys, so every stage sees the same order.
-    TreeMap<String, Path> files = new TreeMap<>(ImageId.BYTE_ORDER);
-    List<String> hidden = new ArrayList<>();
-    for (Path file : listFiles(inFs, root)) {
-      String id = relative(root, file);
-      if (isHiddenPath(id)) {
-        hidden.add(id);
-      } else {
-        files.put(id, file);
-      }
-    }
-    if (files.isEmpty()) {
-      throw new IllegalArgumentException("input " + input + " holds no files; point --input at the image tree (one folder per class)");
-    }
+    ImageTree tree = ImageTree.scan(conf, input);
+    FileSystem inFs = tree.fileSystem();
+    TreeMap<String, Path> files = tree.files();
+    List<String> hidden = tree.hidden();
     FileSystem outFs = packedDir.getFileSystem(conf);
     outFs.delete(packedDir, true);
     outFs.mkdirs(packedDir);
@@ -143,53 +123,6 @@ public final class SequenceFilePacker {
         SequenceFile.Writer.keyClass(Text.class),
         SequenceFile.Writer.valueClass(BytesWritable.class),
         SequenceFile.Writer.compression(SequenceFile.CompressionType.BLOCK, new DefaultCodec()));
-  }
-
-  /**
-   * Every file below {@code root}. Object stores list a whole prefix in one flat call; the local
-   * filesystem is walked with plain listings, because its located statuses fork a shell per file
-   * to read permissions (seconds per thousand files).
-   */
-  private static List<Path> listFiles(FileSystem fs, Path root) throws IOException {
-    List<Path> out = new ArrayList<>();
-    if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
-      walk(fs, root, out);
-    } else {
-      RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
-      while (it.hasNext()) {
-        out.add(it.next().getPath());
-      }
-    }
-    return out;
-  }
-
-  private static void walk(FileSystem fs, Path dir, List<Path> out) throws IOException {
-    for (FileStatus st : fs.listStatus(dir)) {
-      if (st.isDirectory()) {
-        walk(fs, st.getPath(), out);
-      } else {
-        out.add(st.getPath());
-      }
-    }
-  }
-
-  private static String relative(Path root, Path file) {
-    String r = root.toUri().getPath();
-    String f = file.toUri().getPath();
-    String prefix = r.endsWith("/") ? r : r + "/";
-    if (!f.startsWith(prefix)) {
-      throw new IllegalStateException(file + " is not below " + root);
-    }
-    return f.substring(prefix.length());
-  }
-
-  private static boolean isHiddenPath(String id) {
-    for (String part : id.split("/")) {
-      if (ImageId.isHidden(part)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static MessageDigest sha256() {

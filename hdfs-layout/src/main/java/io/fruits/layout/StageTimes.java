@@ -1,4 +1,4 @@
-package io.fruits.mapreduce;
+package io.fruits.layout;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,20 +11,20 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /** Wall time of each stage of a run, written as JSON and Markdown into the run's reports folder. */
-final class StageTimes {
+public final class StageTimes {
   private final Map<String, Double> seconds = new LinkedHashMap<>();
   private final Map<String, String> notes = new LinkedHashMap<>();
 
-  void record(String stage, long startNanos, String note) {
+  public void record(String stage, long startNanos, String note) {
     seconds.put(stage, (System.nanoTime() - startNanos) / 1e9);
     notes.put(stage, note);
   }
 
-  double total() {
+  public double total() {
     return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
   }
 
-  void write(Configuration conf, Path reports) throws IOException {
+  public void write(Configuration conf, Path reports) throws IOException {
     StringBuilder json = new StringBuilder("{\n  \"stages\": [\n");
     StringBuilder md = new StringBuilder("| stage | seconds | note |\n|---|---:|---|\n");
     int i = 0;

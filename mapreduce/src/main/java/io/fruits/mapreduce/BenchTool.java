@@ -29,10 +29,11 @@ import org.apache.hadoop.util.Tool;
 
 /**
  * {@code fruits bench}: measures, in one run on this machine, (1) the engine alone on pre-decoded
- * tensors, (2) the whole MapReduce pipeline on a sample of images with the same batch size and
- * threads, and (3) stats + PCA + projection on a synthetic set of vectors (94,000 x 512 by
- * default: the size of the full Fruits-360). Prints a Markdown table with the ratios and writes it
- * as {@code bench.md} and {@code bench.csv}.
+ * tensors, (2) the whole MapReduce pipeline on a sample of images, (3) the Spark edition on the same
+ * images with the same batch size and engine threads, and (4) stats + PCA + projection on a
+ * synthetic set of vectors (94,000 x 512 by default: the size of the full Fruits-360). Prints a
+ * Markdown table with the ratios and the goals, and writes it as {@code bench.md}, {@code
+ * bench.csv} and {@code bench.html} (with a bar chart).
  */
 public final class BenchTool extends Configured implements Tool {
   private final PrintStream out;
@@ -80,13 +81,27 @@ public final class BenchTool extends Configured implements Tool {
     ModelDescriptor d = PipelineTool.descriptor(model, conf);
     double engineRate = engineRate(d, new ModelLocator().locate(d), threads, batch, sample, Math.min(copied, 1024));
 
-    // (3) Stats, PCA and projection on synthetic vectors.
+    // (3) The Spark edition on the same images, in its own JVM.
+    SparkEditionRun.Result spark = null;
+    if (SparkEditionRun.available()) {
+      spark = new SparkEditionRun(progress).run(conf, sample, dir.resolve("spark-run"), model, threads, batch);
+    } else {
+      progress.println("[bench] the Spark edition's classpath is not set (-D" + SparkEditionRun.CLASSPATH + "); run through scripts/fruits bench");
+    }
+
+    // (4) Stats, PCA and projection on synthetic vectors.
     Map<String, Double> synthetic = new SyntheticVectorsBench(conf, progress).run(dir.resolve("synthetic"), vectors, 512);
 
-    BenchReport report = new BenchReport(copied, threads, batch, model, engineRate, stages, bytesPerStage(conf, run), vectors, synthetic);
+    String counters = Files.readString(run.resolve("reports/counters-fruits-features.json"));
+    EditionComparison report = new EditionComparison(model, copied, batch, threads, engineRate, stages, bytesPerStage(conf, run), spark,
+        new EditionComparison.FeatureTimes(counter(counters, "DECODE_MILLIS"), counter(counters, "DECODE_WAIT_MILLIS"),
+            counter(counters, "INFERENCE_MILLIS")),
+        vectors, synthetic);
     String md = report.markdown();
     Files.writeString(dir.resolve("bench.md"), md, StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("bench.csv"), report.csv(), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("bench.html"), report.html(), StandardCharsets.UTF_8);
+    progress.println("[bench] written: " + dir.resolve("bench.md") + ", bench.csv, bench.html");
     out.print(md);
     return 0;
   }
@@ -174,7 +189,9 @@ public final class BenchTool extends Configured implements Tool {
     Map<String, Long> bytes = new LinkedHashMap<>();
     bytes.put("pack", fs.getContentSummary(layout.packed()).getLength());
     bytes.put("features", fs.getContentSummary(layout.features()).getLength());
-    bytes.put("stats", fs.getContentSummary(layout.stats()).getLength());
+    // The stats job's shuffle: what its mappers spilled for the reducer, on local disk.
+    String stats = Files.readString(run.resolve("reports/counters-fruits-stats.json"));
+    bytes.put("stats", fs.getContentSummary(layout.stats()).getLength() + counter(stats, "Map output materialized bytes"));
     bytes.put("pca", fs.getContentSummary(layout.pca()).getLength());
     bytes.put("projection", fs.getContentSummary(layout.csvParts()).getLength());
     bytes.put("merge", fs.getFileStatus(layout.pcaCsv()).getLen() + fs.getFileStatus(layout.featuresCsv()).getLen()

@@ -1,5 +1,7 @@
 package io.fruits.mapreduce;
 
+import io.fruits.layout.CsvMerger;
+import io.fruits.layout.StageTimes;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.layout.PackSummary;
 import io.fruits.layout.RunLayout;

@@ -10,12 +10,7 @@ import io.fruits.reduction.PcaEstimator;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
@@ -55,6 +50,7 @@ public final class PipelineTool extends Configured implements Tool {
       return 0;
     }
     Configuration conf = getConf();
+    options.defines().forEach(conf::set);
     OutputCommitters.configure(conf);
     PcaEstimator estimator = estimator(conf);
     int threads = EngineThreads.choose(conf);
@@ -104,22 +100,9 @@ public final class PipelineTool extends Configured implements Tool {
 
   /** A preset name or a descriptor file, then every {@code -D model.*} key on top. */
   static ModelDescriptor descriptor(String model, Configuration conf) throws IOException {
-    Map<String, String> keys = new TreeMap<>();
-    java.nio.file.Path file = Paths.get(model);
-    if (model.endsWith(".properties") || Files.isRegularFile(file)) {
-      if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException("model descriptor " + model + " does not exist; give a preset name or a .properties file");
-      }
-      Properties p = new Properties();
-      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        p.load(r);
-      }
-      p.stringPropertyNames().forEach(name -> keys.put(name, p.getProperty(name)));
-    } else {
-      keys.put(ModelKey.PRESET.key(), model);
-    }
-    conf.getPropsWithPrefix("model.").forEach((name, value) -> keys.put("model." + name, value));
-    return ModelDescriptor.of(keys);
+    Map<String, String> overrides = new TreeMap<>();
+    conf.getPropsWithPrefix("model.").forEach((name, value) -> overrides.put("model." + name, value));
+    return ModelDescriptor.forModel(model, overrides);
   }
 
   private static RunSettings settings(Configuration conf, Path input, ModelDescriptor d, java.nio.file.Path modelFile)

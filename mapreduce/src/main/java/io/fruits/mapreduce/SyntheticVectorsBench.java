@@ -1,5 +1,6 @@
 package io.fruits.mapreduce;
 
+import io.fruits.layout.CsvMerger;
 import io.fruits.layout.RunLayout;
 import io.fruits.reduction.PcaModel;
 import java.io.IOException;

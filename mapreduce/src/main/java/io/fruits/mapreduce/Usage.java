@@ -15,10 +15,13 @@ final class Usage {
     sb.append("jobs run in Hadoop's local job runner. On success the last two lines of standard output\n");
     sb.append("are the merged features CSV and the merged PCA CSV; progress goes to standard error.\n\n");
     sb.append("       fruits bench --input IN --model PRESET [--images N] [--vectors N] [--output DIR]\n");
-    sb.append("         times the engine alone, the pipeline on N sampled images (default 2000) and\n");
-    sb.append("         stats + PCA + projection on N synthetic 512-d vectors (default 94000)\n");
+    sb.append("         times both editions (MapReduce, then Spark in its own JVM) on N sampled images\n");
+    sb.append("         (default 2000), the engine alone, and stats + PCA + projection on N synthetic\n");
+    sb.append("         512-d vectors (default 94000); writes bench.md, bench.csv and bench.html\n");
     sb.append("       fruits bench --input IN --model PRESET --soak N\n");
-    sb.append("         N images through one map task, resident memory at start, middle and end\n\n");
+    sb.append("         N images through one map task, resident memory at start, middle and end\n");
+    sb.append("       fruits spark --input IN --output OUT --model M [--master local[*]] [--overwrite] [-D key=value ...]\n");
+    sb.append("         the Spark edition (same settings; engine threads per task = spark.task.cpus)\n\n");
     sb.append("Options:\n");
     sb.append("  --input IN        image tree, one folder per class (ids are paths relative to IN)\n");
     sb.append("  --output OUT      folder of this run; an unfinished run with the same settings resumes\n");

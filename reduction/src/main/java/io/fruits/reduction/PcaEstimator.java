@@ -43,9 +43,7 @@ public final class PcaEstimator {
 
   public PcaModel fit(Moments m) {
     int d = m.dimension();
-    if (k > d) {
-      throw new IllegalArgumentException("pca.k=" + k + " exceeds the feature dimension " + d + "; choose k <= " + d);
-    }
+    checkK(d);
     StandardScalerModel scaler = StandardScalerModel.fit(m);
     double[][] r = new double[d][d];
     for (int i = 0; i < d; i++) {
@@ -71,7 +69,7 @@ public final class PcaEstimator {
     for (int i = 0; i < d; i++) {
       ratios[i] = trace == 0 ? 0 : sorted[i] / trace;
     }
-    int keep = k > 0 ? k : componentsFor(ratios);
+    int keep = componentsFor(ratios);
     double[][] components = new double[keep][];
     RealMatrix vectors = eig.getV();
     for (int c = 0; c < keep; c++) {
@@ -80,7 +78,15 @@ public final class PcaEstimator {
     return new PcaModel(scaler, components, sorted, ratios);
   }
 
-  private int componentsFor(double[] ratios) {
+  /**
+   * How many components this estimator keeps, given the explained variance ratios of all
+   * components in decreasing order (any PCA's, Spark's included).
+   */
+  public int componentsFor(double[] ratios) {
+    checkK(ratios.length);
+    if (k > 0) {
+      return k;
+    }
     double sum = 0;
     for (int i = 0; i < ratios.length; i++) {
       sum += ratios[i];
@@ -90,6 +96,18 @@ public final class PcaEstimator {
       }
     }
     return ratios.length;
+  }
+
+  /** The fixed number of components, or 0 when chosen by explained variance. */
+  public int fixedK() {
+    return k;
+  }
+
+  /** Fails before any work when a fixed k cannot be met; exposed so callers check up front. */
+  public void checkK(int dimension) {
+    if (k > dimension) {
+      throw new IllegalArgumentException("pca.k=" + k + " exceeds the feature dimension " + dimension + "; choose k <= " + dimension);
+    }
   }
 
   static double[] signFixed(double[] v) {

@@ -1,0 +1,71 @@
+package io.fruits.mapreduce;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Runs the Spark edition for the benchmark in a JVM of its own, as a user would, so neither
+ * edition inherits the other's warm JIT, loaded model or heap. The launcher says where the Spark
+ * edition's classpath is ({@code fruits.spark.classpath}) and which JVM options Spark 4 needs on
+ * Java 17 ({@code fruits.spark.java.opts}); both come from scripts/fruits.
+ */
+final class SparkEditionRun {
+  static final String CLASSPATH = "fruits.spark.classpath";
+  static final String JAVA_OPTS = "fruits.spark.java.opts";
+
+  /** Wall seconds and bytes written per Spark stage, in stage order. */
+  record Result(Map<String, Double> seconds, Map<String, Long> bytes) {}
+
+  private final PrintStream progress;
+
+  SparkEditionRun(PrintStream progress) {
+    this.progress = progress;
+  }
+
+  static boolean available() {
+    String cp = System.getProperty(CLASSPATH, "");
+    return !cp.isEmpty() && new File(cp.split(File.pathSeparator)[0]).isFile();
+  }
+
+  /** Same images, model, batch size and engine threads as the MapReduce run: one task at a time with {@code threads} cores. */
+  Result run(Configuration conf, Path images, Path output, String model, int threads, int batch) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String opt : System.getProperty(JAVA_OPTS, "-Xmx6g").trim().split("\\s+")) {
+      command.add(opt);
+    }
+    command.addAll(List.of("-cp", System.getProperty(CLASSPATH), "io.fruits.spark.SparkMain",
+        "--input", images.toString(), "--output", output.toString(), "--model", model, "--overwrite",
+        "--master", "local[" + threads + "]", "-D", "spark.task.cpus=" + threads, "-D", "features.batch.size=" + batch));
+    for (String prefix : new String[] {"model.", "pca.", "features.prefetch", "image."}) {
+      conf.getPropsWithPrefix(prefix).forEach((k, v) -> {
+        command.add("-D");
+        command.add(prefix + k + "=" + v);
+      });
+    }
+    progress.println("[bench] Spark edition: local[" + threads + "], spark.task.cpus=" + threads + ", batch " + batch);
+    Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.to(output.resolveSibling("spark-edition.log").toFile())).start();
+    int code = p.waitFor();
+    if (code != 0) {
+      throw new IOException("the Spark edition failed (exit " + code + "); see " + output.resolveSibling("spark-edition.log"));
+    }
+    Map<String, Double> seconds = BenchTool.readTimings(output.resolve("reports/timings.json"));
+    Map<String, Long> bytes = new LinkedHashMap<>();
+    Matcher m = Pattern.compile("\"(\\w+)\": (\\d+)").matcher(Files.readString(output.resolve("reports/disk-bytes.json")));
+    while (m.find()) {
+      bytes.put(m.group(1), Long.parseLong(m.group(2)));
+    }
+    return new Result(seconds, bytes);
+  }
+}

@@ -1,0 +1,48 @@
+package io.fruits.spark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.util.SerializableConfiguration;
+import scala.Tuple2;
+
+/**
+ * Reads the encoded bytes of a partition's images, keeping the partition's id order. The
+ * Hadoop configuration travels with the function, so {@code s3a://} and {@code hdfs://} work the
+ * same on executors.
+ */
+final class ImageBytesReader implements FlatMapFunction<Iterator<Tuple2<String, String>>, Tuple2<String, byte[]>> {
+  private static final long serialVersionUID = 1L;
+
+  private final SerializableConfiguration conf;
+
+  ImageBytesReader(Configuration conf) {
+    this.conf = new SerializableConfiguration(conf);
+  }
+
+  @Override
+  public Iterator<Tuple2<String, byte[]>> call(Iterator<Tuple2<String, String>> files) throws IOException {
+    List<Tuple2<String, byte[]>> out = new ArrayList<>();
+    while (files.hasNext()) {
+      Tuple2<String, String> f = files.next();
+      Path path = new Path(f._2());
+      try (InputStream in = path.getFileSystem(conf.value()).open(path)) {
+        out.add(new Tuple2<>(f._1(), in.readAllBytes()));
+      }
+    }
+    return out.iterator();
+  }
+
+  /** (id, path) pairs for {@code parallelize}. */
+  static List<Tuple2<String, String>> pairs(Map<String, Path> files) {
+    List<Tuple2<String, String>> pairs = new ArrayList<>(files.size());
+    files.forEach((id, path) -> pairs.add(new Tuple2<>(id, path.toString())));
+    return pairs;
+  }
+}

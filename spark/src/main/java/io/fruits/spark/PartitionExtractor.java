@@ -1,0 +1,81 @@
+package io.fruits.spark;
+
+import io.fruits.features.FeatureBatcher;
+import io.fruits.features.FeatureExtractor;
+import io.fruits.features.ModelDescriptor;
+import io.fruits.features.RejectReason;
+import io.fruits.layout.ImageId;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.SparkFiles;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import scala.Tuple2;
+
+/**
+ * The MapReduce edition's feature code in a Spark partition: the model is loaded once per
+ * executor JVM (FeatureExtractor keeps it), images go through the same batcher, decoder and
+ * pooling, and every image comes out once, as a vector or a reject, in input order. A
+ * partition's rows are collected before they are returned: a few MB per thousand images.
+ */
+final class PartitionExtractor implements FlatMapFunction<Iterator<Tuple2<String, byte[]>>, FeatureRow> {
+  private static final long serialVersionUID = 1L;
+
+  private final Map<String, String> descriptor;
+  private final String modelFile;
+  private final boolean shipped;
+  private final int threads;
+  private final int batchSize;
+  private final long maxPixels;
+  private final boolean prefetch;
+
+  /**
+   * @param modelFile the model's local path, or with {@code shipped} the name given to
+   *     {@code SparkContext.addFile}, found on each executor through {@link SparkFiles}
+   */
+  PartitionExtractor(ModelDescriptor d, String modelFile, boolean shipped, SparkSettings s) {
+    this.descriptor = new java.util.TreeMap<>(d.toMap());
+    this.modelFile = modelFile;
+    this.shipped = shipped;
+    this.threads = s.engineThreads();
+    this.batchSize = s.batchSize();
+    this.maxPixels = s.maxPixels();
+    this.prefetch = s.prefetch();
+  }
+
+  @Override
+  public Iterator<FeatureRow> call(Iterator<Tuple2<String, byte[]>> images) throws Exception {
+    List<FeatureRow> rows = new ArrayList<>();
+    String file = shipped ? SparkFiles.get(modelFile) : modelFile;
+    try (FeatureExtractor extractor = FeatureExtractor.open(ModelDescriptor.of(descriptor), Paths.get(file), threads);
+        FeatureBatcher batcher = new FeatureBatcher(extractor, batchSize, maxPixels, prefetch, new RowSink(rows))) {
+      while (images.hasNext()) {
+        Tuple2<String, byte[]> image = images.next();
+        byte[] bytes = image._2();
+        batcher.add(image._1(), ImageId.labelOf(image._1()), bytes, bytes.length);
+      }
+      batcher.flush();
+    }
+    return rows.iterator();
+  }
+
+  private static final class RowSink implements FeatureBatcher.Sink {
+    private final List<FeatureRow> rows;
+
+    RowSink(List<FeatureRow> rows) {
+      this.rows = rows;
+    }
+
+    @Override
+    public void vector(String id, String label, float[] vector) {
+      rows.add(FeatureRow.vector(id, label, vector));
+    }
+
+    @Override
+    public void reject(String id, String label, RejectReason reason, String detail) {
+      rows.add(FeatureRow.reject(id, label, reason, detail));
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.fruits.spark;
+
+import io.fruits.layout.RunLayout;
+import java.io.File;
+import java.io.PrintStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Entry point of the Spark edition: {@code fruits spark ...} on the embedded default
+ * ({@code local[*]}), or {@code spark-submit --class io.fruits.spark.SparkMain fruits-spark.jar
+ * ...} on a cluster. Like the MapReduce edition, the last two lines of standard output are the
+ * merged features CSV and PCA CSV; a wrong invocation ends with one line and exit code 2.
+ */
+public final class SparkMain {
+  private SparkMain() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    try {
+      SparkOptions options = SparkOptions.parse(args);
+      SparkConf conf = new SparkConf(); // spark-submit's settings first, then ours
+      options.defines.forEach((k, v) -> {
+        if (k.startsWith("spark.")) {
+          conf.set(k, v);
+        }
+      });
+      if (options.master != null) {
+        conf.setMaster(options.master);
+      } else if (!conf.contains("spark.master")) {
+        conf.setMaster("local[*]");
+      }
+      conf.setIfMissing("spark.app.name", "fruits");
+      conf.setIfMissing("spark.ui.enabled", "false");
+
+      SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+      DiskBytes bytes = new DiskBytes();
+      spark.sparkContext().addSparkListener(bytes);
+      options.defines.forEach((k, v) -> {
+        if (!k.startsWith("spark.")) {
+          spark.sparkContext().hadoopConfiguration().set(k, v); // fs.s3a.* and other Hadoop keys
+        }
+      });
+      Configuration hadoop = new Configuration(spark.sparkContext().hadoopConfiguration());
+      RunLayout layout;
+      try {
+        layout = new SparkPipeline(spark, options, err).run();
+      } finally {
+        spark.stop(); // also delivers the last listener events
+      }
+      FileSystem fs = layout.root().getFileSystem(hadoop);
+      bytes.addDriverWrite("write", fs.getFileStatus(layout.featuresCsv()).getLen() + fs.getFileStatus(layout.pcaCsv()).getLen()
+          + fs.getFileStatus(layout.rejectsCsv()).getLen());
+      bytes.write(hadoop, new Path(layout.reports(), "disk-bytes.json"), SparkPipeline.STAGES);
+      out.println(display(layout.featuresCsv()));
+      out.println(display(layout.pcaCsv()));
+      return 0;
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      err.println("fruits spark: " + e.getMessage());
+      return 2;
+    } catch (Exception e) {
+      err.println("fruits spark: " + e.getMessage());
+      e.printStackTrace(err);
+      return 1;
+    }
+  }
+
+  private static String display(Path p) {
+    return "file".equals(p.toUri().getScheme()) ? new File(p.toUri().getPath()).getAbsolutePath() : p.toString();
+  }
+}

@@ -1,0 +1,48 @@
+package io.fruits.spark;
+
+import io.fruits.reduction.PcaEstimator;
+import org.apache.spark.ml.feature.PCA;
+import org.apache.spark.ml.feature.PCAModel;
+import org.apache.spark.ml.feature.StandardScaler;
+import org.apache.spark.ml.feature.StandardScalerModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Spark ML's StandardScaler and PCA with the MapReduce edition's rules: mean and unbiased standard
+ * deviation (constant features map to 0, in both), and k fixed or the fewest components that
+ * explain {@code pca.variance}. Spark's PCA takes only a fixed k, so for the variance rule it is
+ * fitted once with every component to read the ratios and, when fewer are kept, again with k
+ * (its model has no public way to drop components):
+ * the second fit costs one more pass over the cached vectors, counted in the PCA stage.
+ */
+final class SparkPca {
+  static final String FEATURES = "features";
+  static final String SCALED = "scaled";
+  static final String PCA_COLUMN = "pca";
+
+  private final PcaEstimator rule;
+
+  SparkPca(PcaEstimator rule) {
+    this.rule = rule;
+  }
+
+  static StandardScalerModel fitScaler(Dataset<Row> vectors) {
+    return new StandardScaler().setInputCol(FEATURES).setOutputCol(SCALED).setWithMean(true).setWithStd(true).fit(vectors);
+  }
+
+  /** Fits the PCA on standardised vectors of dimension {@code d}. */
+  PCAModel fit(Dataset<Row> scaled, int d) {
+    rule.checkK(d);
+    if (rule.fixedK() > 0) {
+      return pca(rule.fixedK()).fit(scaled);
+    }
+    PCAModel all = pca(d).fit(scaled);
+    int k = rule.componentsFor(all.explainedVariance().toArray());
+    return k == d ? all : pca(k).fit(scaled);
+  }
+
+  private static PCA pca(int k) {
+    return new PCA().setInputCol(SCALED).setOutputCol(PCA_COLUMN).setK(k);
+  }
+}

@@ -1,0 +1,191 @@
+package io.fruits.spark;
+
+import io.fruits.features.FeatureExtractor;
+import io.fruits.features.ModelDescriptor;
+import io.fruits.features.ModelLocator;
+import io.fruits.layout.CsvMerger;
+import io.fruits.layout.ImageTree;
+import io.fruits.layout.RunLayout;
+import io.fruits.layout.StageTimes;
+import io.fruits.reduction.PcaEstimator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.feature.PCAModel;
+import org.apache.spark.ml.feature.StandardScalerModel;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * The Spark edition's recipe, stage by stage: read the images into memory, extract features with
+ * the shared code, fit Spark ML's StandardScaler and PCA, project, write the same CSVs into the
+ * same layout as the MapReduce edition. Each stage is materialised (cached and counted) before
+ * the next starts, so the timing report says where the time goes; intermediate data stays in
+ * memory, which is the point of the comparison. A run is all or nothing: no resume.
+ */
+final class SparkPipeline {
+  static final String[] STAGES = {"read", "features", "stats", "pca", "projection", "write"};
+
+  private final SparkSession spark;
+  private final JavaSparkContext jsc;
+  private final SparkOptions options;
+  private final SparkSettings settings;
+  private final PrintStream progress;
+  private final StageTimes times = new StageTimes();
+
+  SparkPipeline(SparkSession spark, SparkOptions options, PrintStream progress) {
+    this.spark = spark;
+    this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    this.options = options;
+    this.settings = new SparkSettings(options.defines);
+    this.progress = progress;
+  }
+
+  /** Runs every stage; returns the layout of the finished run. */
+  RunLayout run() throws IOException {
+    Configuration hadoop = jsc.hadoopConfiguration();
+    Path out = new Path(options.output);
+    FileSystem outFs = out.getFileSystem(hadoop);
+    RunLayout layout = new RunLayout(outFs.makeQualified(out));
+    prepareOutput(outFs, layout);
+    PcaEstimator rule = settings.pcaK() > 0 ? PcaEstimator.withK(settings.pcaK()) : PcaEstimator.withVariance(settings.pcaVariance());
+
+    ModelDescriptor d = ModelDescriptor.forModel(options.model, settings.withPrefix("model."));
+    java.nio.file.Path modelFile = new ModelLocator().locate(d);
+    int dimension;
+    try (FeatureExtractor probe = FeatureExtractor.open(d, modelFile, settings.engineThreads())) {
+      dimension = probe.dimension(); // a wrong model or pooling fails here, before any task
+    }
+    rule.checkK(dimension);
+
+    long start = System.nanoTime();
+    stage("read");
+    ImageTree tree = ImageTree.scan(hadoop, new Path(options.input));
+    int partitions = Math.max(jsc.defaultParallelism(), (tree.files().size() + 1999) / 2000);
+    JavaRDD<Tuple2<String, byte[]>> images =
+        jsc.parallelize(ImageBytesReader.pairs(tree.files()), partitions)
+            .mapPartitions(new ImageBytesReader(hadoop))
+            .persist(StorageLevel.MEMORY_ONLY());
+    long read = images.count();
+    done("read", start, String.format(Locale.ROOT, "%d files in %d partitions (%d hidden left out)", read, partitions, tree.hidden().size()));
+
+    start = System.nanoTime();
+    stage("features");
+    JavaRDD<FeatureRow> rows = images.mapPartitions(new PartitionExtractor(d, shipModel(modelFile), !isLocal(), settings))
+        .persist(StorageLevel.MEMORY_ONLY());
+    long rejects = rows.filter(FeatureRow::isReject).count();
+    images.unpersist();
+    done("features", start, String.format(Locale.ROOT, "%d vectors of %d values, %d rejects", read - rejects, dimension, rejects));
+
+    start = System.nanoTime();
+    stage("stats");
+    Dataset<Row> vectors = spark.createDataFrame(rows.filter(r -> !r.isReject()).map(SparkPipeline::toRow), schema());
+    StandardScalerModel scaler = SparkPca.fitScaler(vectors);
+    Dataset<Row> scaled = scaler.transform(vectors).select("id", "label", SparkPca.SCALED).persist(StorageLevel.MEMORY_ONLY());
+    long count = scaled.count();
+    done("stats", start, count + " vectors: mean and standard deviation");
+
+    start = System.nanoTime();
+    stage("pca");
+    PCAModel pca = new SparkPca(rule).fit(scaled, dimension);
+    scaler.write().overwrite().save(new Path(layout.pca(), "spark-scaler").toString());
+    pca.write().overwrite().save(new Path(layout.pca(), "spark-pca").toString());
+    int k = pca.getK();
+    double explained = java.util.Arrays.stream(pca.explainedVariance().toArray()).sum();
+    done("pca", start, String.format(Locale.ROOT, "k=%d explaining %.4f of the variance", k, explained));
+
+    start = System.nanoTime();
+    stage("projection");
+    JavaRDD<String> pcaLines = pca.transform(scaled).select("id", "label", SparkPca.PCA_COLUMN).javaRDD()
+        .map(CsvLines::pcaRow).persist(StorageLevel.MEMORY_ONLY());
+    pcaLines.count();
+    scaled.unpersist();
+    done("projection", start, k + " components per vector");
+
+    start = System.nanoTime();
+    stage("write");
+    rows.filter(r -> !r.isReject()).map(CsvLines::featureRow).saveAsTextFile(layout.featureParts().toString());
+    pcaLines.saveAsTextFile(layout.pcaParts().toString());
+    List<String> rejectLines = rows.filter(FeatureRow::isReject).map(CsvLines::rejectRow).collect();
+    CsvMerger merger = new CsvMerger(hadoop);
+    merger.merge(layout.featureParts(), CsvMerger.header("f", dimension), layout.featuresCsv());
+    merger.merge(layout.pcaParts(), CsvMerger.header("pc", k), layout.pcaCsv());
+    CsvLines.write(hadoop, layout.rejectsCsv(), "id,label,reason,detail", rejectLines);
+    done("write", start, "features.csv, pca.csv, rejects.csv and their part files");
+    rows.unpersist();
+    pcaLines.unpersist();
+
+    times.write(hadoop, layout.reports());
+    return layout;
+  }
+
+  StageTimes times() {
+    return times;
+  }
+
+  private void prepareOutput(FileSystem fs, RunLayout layout) throws IOException {
+    if (!fs.exists(layout.root())) {
+      return;
+    }
+    if (!options.overwrite) {
+      throw new IllegalArgumentException("output " + layout.root() + " already exists; use --overwrite or another --output");
+    }
+    progress.println("[fruits-spark] --overwrite: deleting " + layout.root());
+    fs.delete(layout.root(), true);
+  }
+
+  /**
+   * In local mode the executors share the driver's JVM and disk, so they read the model where
+   * the driver found it (and share its loaded copy); on a cluster it travels with the job, like
+   * the MapReduce edition's distributed cache.
+   */
+  private String shipModel(java.nio.file.Path modelFile) {
+    if (isLocal()) {
+      return modelFile.toString();
+    }
+    jsc.addFile(modelFile.toUri().toString());
+    return modelFile.getFileName().toString();
+  }
+
+  private boolean isLocal() {
+    return jsc.isLocal();
+  }
+
+  private void stage(String name) {
+    jsc.setJobGroup(name, "fruits " + name, false);
+  }
+
+  private void done(String stage, long start, String note) {
+    times.record(stage, start, note);
+    progress.printf(Locale.ROOT, "[fruits-spark] %s: %s%n", stage, note);
+  }
+
+  private static Row toRow(FeatureRow r) {
+    double[] v = new double[r.vector.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = r.vector[i];
+    }
+    return RowFactory.create(r.id, r.label, Vectors.dense(v));
+  }
+
+  private static StructType schema() {
+    return new StructType()
+        .add("id", DataTypes.StringType, false)
+        .add("label", DataTypes.StringType, false)
+        .add(SparkPca.FEATURES, SQLDataTypes.VectorType(), false);
+  }
+}

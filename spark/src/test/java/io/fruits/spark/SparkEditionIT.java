@@ -1,0 +1,141 @@
+package io.fruits.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fruits.features.SharedData;
+import io.fruits.layout.Csv;
+import io.fruits.mapreduce.ImageTrees;
+import io.fruits.mapreduce.PipelineRun;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Both editions on the same images (30 classes, real SqueezeNet 1.1, one broken file): the Spark
+ * edition must give the MapReduce edition's features byte for byte, the same rejects, and the same
+ * PCA projection up to the sign of each component (Spark ML fixes no sign), within 1e-6.
+ */
+class SparkEditionIT {
+  @TempDir static Path tmp;
+  static Path input;
+  static Path models;
+
+  @BeforeAll
+  static void images() throws Exception {
+    Path fruits = SharedData.fruits();
+    models = SharedData.models();
+    input = tmp.resolve("in");
+    ImageTrees.copySubset(fruits.resolve("Training"), input.resolve("Training"), 30, 8);
+    Files.writeString(input.resolve("Training/Apple 6/notes.jpg"), "not a picture");
+  }
+
+  @Test
+  void sameFeaturesRejectsAndProjectionAsMapReduce() throws Exception {
+    Path mr = runMapReduce("mr", "-D", "pca.k=12");
+    Path spark = runSpark("spark", "-D", "pca.k=12");
+
+    assertArrayEquals(Files.readAllBytes(mr.resolve("features.csv")), Files.readAllBytes(spark.resolve("features.csv")));
+    assertEquals(Files.readAllLines(mr.resolve("rejects.csv")), Files.readAllLines(spark.resolve("rejects.csv")));
+    assertEquals(2, Files.readAllLines(spark.resolve("rejects.csv")).size(), "header and the broken file");
+    assertSameUpToSign(mr.resolve("pca.csv"), spark.resolve("pca.csv"));
+  }
+
+  @Test
+  void varianceRuleChoosesTheSameK() throws Exception {
+    Path mr = runMapReduce("mr-var", "-D", "pca.variance=0.8");
+    Path spark = runSpark("spark-var", "-D", "pca.variance=0.8");
+    String header = Files.readAllLines(mr.resolve("pca.csv")).get(0);
+    assertEquals(header, Files.readAllLines(spark.resolve("pca.csv")).get(0));
+    assertTrue(header.split(",").length > 3, header);
+  }
+
+  @Test
+  void wrongUsageIsOneLine() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = SparkMain.run(new String[] {"--input", input.toString(), "--output", tmp.resolve("x").toString()},
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, code);
+    assertEquals("fruits spark: --model is missing; " + SparkOptions.USAGE + "\n", err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static Path runMapReduce(String name, String... extra) {
+    Path out = tmp.resolve(name);
+    Configuration conf = new Configuration();
+    conf.set("model.dir", models.toString());
+    PipelineRun run = PipelineRun.of(conf, args(out, extra));
+    assertEquals(0, run.exitCode, run.stderr);
+    return out;
+  }
+
+  private static Path runSpark(String name, String... extra) {
+    Path out = tmp.resolve(name);
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    String[] base = args(out, extra);
+    String[] all = new String[base.length + 4];
+    System.arraycopy(base, 0, all, 0, base.length);
+    all[base.length] = "-D";
+    all[base.length + 1] = "model.dir=" + models;
+    all[base.length + 2] = "--master";
+    all[base.length + 3] = "local[2]";
+    int code = SparkMain.run(all, new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err);
+    assertEquals(0, code);
+    String[] lines = stdout.toString(StandardCharsets.UTF_8).split("\n");
+    assertEquals(out.resolve("features.csv").toString(), lines[lines.length - 2]);
+    assertEquals(out.resolve("pca.csv").toString(), lines[lines.length - 1]);
+    return out;
+  }
+
+  private static String[] args(Path out, String... extra) {
+    String[] base = {"--input", input.toString(), "--output", out.toString(), "--model", "squeezenet1.1"};
+    String[] all = new String[base.length + extra.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    System.arraycopy(extra, 0, all, base.length, extra.length);
+    return all;
+  }
+
+  /** Same ids and labels in the same order; each component equal within 1e-6 after fixing its sign. */
+  private static void assertSameUpToSign(Path expected, Path actual) throws Exception {
+    List<String> a = Files.readAllLines(expected);
+    List<String> b = Files.readAllLines(actual);
+    assertEquals(a.get(0), b.get(0), "header");
+    assertEquals(a.size(), b.size(), "rows");
+    Map<String, double[]> x = rows(a);
+    Map<String, double[]> y = rows(b);
+    assertEquals(List.copyOf(x.keySet()), List.copyOf(y.keySet()), "ids in the same order");
+    int k = a.get(0).split(",").length - 2;
+    for (int c = 0; c < k; c++) {
+      double dot = 0;
+      for (String id : x.keySet()) {
+        dot += x.get(id)[c] * y.get(id)[c];
+      }
+      double sign = Math.signum(dot);
+      for (String id : x.keySet()) {
+        assertEquals(x.get(id)[c], sign * y.get(id)[c], 1e-6, "pc" + (c + 1) + " of " + id);
+      }
+    }
+  }
+
+  private static Map<String, double[]> rows(List<String> lines) {
+    Map<String, double[]> m = new LinkedHashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      List<String> f = Csv.parse(line);
+      double[] v = new double[f.size() - 2];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = Double.parseDouble(f.get(i + 2));
+      }
+      m.put(f.get(0) + "|" + f.get(1), v);
+    }
+    return m;
+  }
+}

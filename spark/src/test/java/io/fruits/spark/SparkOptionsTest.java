@@ -1,0 +1,40 @@
+package io.fruits.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The Spark edition's command line and settings, without starting Spark. */
+class SparkOptionsTest {
+  @Test
+  void namedOptionsAndDefinesInAnyOrder() {
+    SparkOptions o = SparkOptions.parse(new String[] {"-D", "pca.k=3", "--input", "in", "--output", "out", "--model", "vgg16",
+        "-Dspark.task.cpus=2", "--master", "local[2]", "--overwrite"});
+    assertEquals("in", o.input);
+    assertEquals("out", o.output);
+    assertEquals("vgg16", o.model);
+    assertEquals("local[2]", o.master);
+    assertEquals(true, o.overwrite);
+    assertEquals(Map.of("pca.k", "3", "spark.task.cpus", "2"), o.defines);
+  }
+
+  @Test
+  void wrongArgumentsSayWhatToDo() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparkOptions.parse(new String[] {"--inptu", "x"}));
+    assertEquals("unknown argument '--inptu'; " + SparkOptions.USAGE, e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> SparkOptions.parse(new String[] {"--input", "x", "--output", "y"}));
+    assertEquals("--model is missing; " + SparkOptions.USAGE, e.getMessage());
+  }
+
+  @Test
+  void engineThreadsAreSparksTaskCpus() {
+    assertEquals(1, new SparkSettings(Map.of()).engineThreads());
+    assertEquals(2, new SparkSettings(Map.of("spark.task.cpus", "2")).engineThreads());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new SparkSettings(Map.of("engine.threads", "2")).engineThreads());
+    assertEquals("engine.threads=2 but spark.task.cpus=1; in the Spark edition set -D spark.task.cpus=2 instead, so Spark reserves those cores",
+        e.getMessage());
+  }
+}
