@@ -67,7 +67,7 @@ class ScriptsTest {
   void everyScriptPassesShellcheck() throws Exception {
     boolean present = new File("/usr/bin/shellcheck").canExecute() || new File("/usr/local/bin/shellcheck").canExecute();
     Assumptions.assumeTrue(present, "SKIPPED: shellcheck is not installed (Debian package shellcheck)");
-    String[] r = run("shellcheck", "scripts/fruits", "scripts/emr", "scripts/bench", ".ci/run");
+    String[] r = run("shellcheck", "scripts/fruits", "scripts/emr", "scripts/bench", "scripts/test", ".ci/run");
     assertEquals("0", r[0], r[1] + r[2]);
   }
 }

@@ -1,0 +1,76 @@
+package io.fruits.classifier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The classifier on data whose answer is known (three Gaussian clouds far apart), the report's
+ * counting on hand-made predictions, and a save/load round trip.
+ */
+class ClassifierTest {
+  @TempDir Path tmp;
+
+  private static List<LabelledVector> clouds(String split, int perClass, long seed) {
+    Random r = new Random(seed);
+    double[][] centres = {{5, 0, 0, 0}, {0, 5, 0, 0}, {0, 0, 5, 0}};
+    List<LabelledVector> rows = new ArrayList<>();
+    for (int c = 0; c < centres.length; c++) {
+      for (int i = 0; i < perClass; i++) {
+        double[] v = new double[4];
+        for (int j = 0; j < 4; j++) {
+          v[j] = centres[c][j] + r.nextGaussian();
+        }
+        rows.add(new LabelledVector(split + "/c" + c + "/" + i + ".jpg", "c" + c, v));
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void separableCloudsAreLearnedAndProbabilitiesSumToOne() throws Exception {
+    FruitClassifier classifier = FruitClassifier.train(clouds("Training", 100, 1), 10);
+    ClassifierReport report = ClassifierReport.evaluate(classifier, clouds("Test", 50, 2));
+    assertTrue(report.top1() > 0.97, "top-1 " + report.top1());
+    assertEquals(1.0, report.top3(), 1e-12, "three classes: always in the top 3");
+    List<Guess> top = classifier.top(new double[] {5, 0, 0, 0}, 3);
+    assertEquals("c0", top.get(0).label());
+    assertEquals(1.0, top.stream().mapToDouble(Guess::probability).sum(), 1e-9);
+
+    Path file = tmp.resolve("classifier.tribuo");
+    classifier.save(file);
+    List<Guess> again = FruitClassifier.load(file).top(new double[] {5, 0, 0, 0}, 3);
+    assertEquals(top, again);
+  }
+
+  @Test
+  void reportCountsByHand() {
+    ClassifierReport r = new ClassifierReport();
+    r.add("a", List.of(new Guess("a", .9), new Guess("b", .1)));
+    r.add("a", List.of(new Guess("b", .6), new Guess("a", .4)));
+    r.add("b", List.of(new Guess("b", .7), new Guess("a", .3)));
+    r.add("c", List.of(new Guess("b", .5), new Guess("a", .3), new Guess("d", .2)));
+    assertEquals(0.5, r.top1(), 1e-12); // rows 1 and 3
+    assertEquals(0.75, r.top3(), 1e-12); // all but the last
+    assertEquals(1.0, r.precision("a"), 1e-12); // predicted a once, right
+    assertEquals(1.0 / 3, r.precision("b"), 1e-12); // predicted b three times, right once
+    assertEquals(0.5, r.recall("a"), 1e-12);
+    assertEquals(0.0, r.recall("c"), 1e-12);
+    assertEquals(List.of(java.util.Map.entry("a -> b", 1), java.util.Map.entry("c -> b", 1)), r.confusedPairs(5));
+  }
+
+  @Test
+  void pcaCsvRowsWithQuotedIds() {
+    LabelledVector v = PcaCsv.parse("\"Training/Apple, \"\"red\"\"/1.jpg\",\"Apple, \"\"red\"\"\",1.5,-2.0E-3", 2);
+    assertEquals("Training/Apple, \"red\"/1.jpg", v.id());
+    assertEquals("Apple, \"red\"", v.label());
+    assertEquals("Training", v.split());
+    assertEquals(-0.002, v.values()[1], 0);
+  }
+}

@@ -1,0 +1,146 @@
+package io.fruits.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fruits.features.ImageDecoder;
+import io.fruits.features.SharedData;
+import io.fruits.features.TestImages;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The web service over a real run, through a real HTTP client: photos in, JSON out; wrong
+ * uploads get the 4xx that says what is wrong; the model is loaded once for all requests.
+ */
+class FruitServiceIT {
+  static final long MAX_BYTES = 512 * 1024;
+  static FruitPredictor predictor;
+  static FruitService service;
+  static HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    predictor = FruitPredictor.open(TrainedRun.get(), TrainedRun.modelDir(), ImageDecoder.DEFAULT_MAX_PIXELS, 2);
+    service = new FruitService(predictor, MAX_BYTES).start(0);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (service != null) {
+      service.close();
+      predictor.close();
+    }
+  }
+
+  @Test
+  void testPhotosAreRecognised() throws Exception {
+    int right = 0;
+    int all = 0;
+    try (Stream<Path> classes = Files.list(TrainedRun.testImages())) {
+      for (Path folder : classes.sorted().toList()) {
+        try (Stream<Path> photos = Files.list(folder)) {
+          for (Path photo : photos.sorted().toList()) {
+            HttpResponse<String> r = post(photo.getFileName().toString(), Files.readAllBytes(photo));
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(3, count(r.body(), "\"class\": "), r.body());
+            right += firstClass(r.body()).equals(folder.getFileName().toString()) ? 1 : 0;
+            all++;
+          }
+        }
+      }
+    }
+    assertEquals(TrainedRun.CLASSES * 5, all);
+    assertTrue(right >= 0.9 * all, right + " of " + all + " Test photos recognised over HTTP");
+  }
+
+  @Test
+  void aLargeOriginalPhotoIsResizedAndAnswered() throws Exception {
+    Path big = SharedData.require().resolve("data/fruits-360-original-size/Training");
+    Path photo;
+    try (Stream<Path> files = Files.walk(big)) {
+      photo = files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".jpg"))
+          .filter(p -> p.toFile().length() < MAX_BYTES).max(java.util.Comparator.comparingLong(p -> p.toFile().length())).orElseThrow();
+    }
+    HttpResponse<String> r = post(photo.getFileName().toString(), Files.readAllBytes(photo));
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.body().contains("\"probability\": "), r.body());
+  }
+
+  @Test
+  void wrongUploadsGetAClear4xx() throws Exception {
+    HttpResponse<String> tooBig = post("big.jpg", new byte[(int) MAX_BYTES + 1]);
+    assertEquals(413, tooBig.statusCode(), tooBig.body());
+    assertTrue(tooBig.body().contains("\"reason\": \"too-large\""), tooBig.body());
+
+    HttpResponse<String> bomb = post("bomb.png", TestImages.pngHeader(30_000, 30_000));
+    assertEquals(413, bomb.statusCode(), bomb.body());
+    assertTrue(bomb.body().contains("\"reason\": \"too-large\""), bomb.body());
+
+    HttpResponse<String> text = post("notes.jpg", "not a picture".getBytes(StandardCharsets.UTF_8));
+    assertEquals(415, text.statusCode(), text.body());
+    assertTrue(text.body().contains("\"reason\": \"not-an-image\""), text.body());
+
+    byte[] jpg = Files.readAllBytes(firstTestPhoto());
+    HttpResponse<String> truncated = post("cut.jpg", java.util.Arrays.copyOf(jpg, jpg.length / 3));
+    assertEquals(422, truncated.statusCode(), truncated.body());
+
+    HttpResponse<String> noField = http.send(HttpRequest.newBuilder(uri("/predict")).POST(HttpRequest.BodyPublishers.ofString("x"))
+        .header("Content-Type", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(400, noField.statusCode(), noField.body());
+  }
+
+  @Test
+  void thePageOffersTheCamera() throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    assertTrue(r.body().contains("<input id=\"photo\" type=\"file\" accept=\"image/*\" capture=\"environment\">"), r.body());
+  }
+
+  static Path firstTestPhoto() throws Exception {
+    try (Stream<Path> files = Files.walk(TrainedRun.testImages())) {
+      return files.filter(Files::isRegularFile).sorted().findFirst().orElseThrow();
+    }
+  }
+
+  static URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + service.port() + path);
+  }
+
+  /** A multipart/form-data upload of {@code bytes} in the field the service reads. */
+  static HttpResponse<String> post(String filename, byte[] bytes) throws Exception {
+    String boundary = "----fruits" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + FruitService.FIELD + "\"; filename=\"" + filename
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.write(bytes);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest request = HttpRequest.newBuilder(uri("/predict"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String firstClass(String json) {
+    Matcher m = Pattern.compile("\"class\": \"([^\"]*)\"").matcher(json);
+    return m.find() ? m.group(1) : "";
+  }
+
+  private static int count(String s, String what) {
+    return s.split(Pattern.quote(what), -1).length - 1;
+  }
+}
