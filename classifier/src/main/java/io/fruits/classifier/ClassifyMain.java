@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
 public final class ClassifyMain {
   static final String USAGE = "usage: fruits classify --run RUN [--epochs N]";
   static final int DEFAULT_EPOCHS = 20;
+  // Tribuo logs every label with its count at INFO; the report says what matters. Held here so
+  // the setting is not collected with the logger.
+  private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
 
   private ClassifyMain() {}
 
@@ -26,6 +29,7 @@ public final class ClassifyMain {
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
     try {
       Path run = null;
       int epochs = DEFAULT_EPOCHS;
@@ -33,7 +37,7 @@ public final class ClassifyMain {
         if (args[i].equals("--run") && i + 1 < args.length) {
           run = Paths.get(args[++i]);
         } else if (args[i].equals("--epochs") && i + 1 < args.length) {
-          epochs = Integer.parseInt(args[++i]);
+          epochs = positive(args[++i]);
         } else {
           throw new IllegalArgumentException("unknown argument '" + args[i] + "'; " + USAGE);
         }
@@ -71,6 +75,18 @@ public final class ClassifyMain {
       e.printStackTrace(err);
       return 1;
     }
+  }
+
+  private static int positive(String v) {
+    try {
+      int n = Integer.parseInt(v);
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // the message below says what to give
+    }
+    throw new IllegalArgumentException("--epochs is '" + v + "'; give a positive whole number");
   }
 
   static List<LabelledVector> split(List<LabelledVector> rows, String name) {

@@ -6,6 +6,8 @@ import java.util.Locale;
 final class ComparisonPage {
   private static final int BAR_WIDTH = 520;
   private static final int ROW_HEIGHT = 44;
+  /** A measurement: right-aligned in tables. */
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-0-9.,]+ ?(%|s|x|MB|KB)?|-");
 
   private ComparisonPage() {}
 
@@ -36,7 +38,7 @@ final class ComparisonPage {
         + "<text x=\"238\" y=\"%d\" font-size=\"12\">Spark</text>%n</svg>%n", y + 4, y + 14, y + 4, y + 14));
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Fruits! MapReduce vs Spark</title>\n"
         + "<style>body{font-family:sans-serif;max-width:960px;margin:2em auto}table{border-collapse:collapse}"
-        + "td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}td:first-child,th:first-child{text-align:left}</style>"
+        + "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}td.n{text-align:right}</style>"
         + "</head><body>\n<h1>Fruits! MapReduce vs Spark</h1>\n<h2>Wall seconds per stage</h2>\n" + svg
         + table(c.markdown()) + "</body></html>\n";
   }
@@ -57,13 +59,16 @@ final class ComparisonPage {
         if (line.startsWith("|---")) {
           continue;
         }
+        boolean header = !inTable;
         if (!inTable) {
           html.append("<table>\n");
           inTable = true;
         }
         html.append("<tr>");
         for (String cell : line.substring(1, line.length() - 1).split("\\|")) {
-          html.append("<td>").append(escape(cell.trim().replace("**", ""))).append("</td>");
+          String text = cell.trim().replace("**", "");
+          String tag = header ? "th" : NUMBER.matcher(text).matches() ? "td class=\"n\"" : "td";
+          html.append('<').append(tag).append('>').append(escape(text)).append("</").append(tag.split(" ")[0]).append('>');
         }
         html.append("</tr>\n");
         continue;

@@ -21,7 +21,12 @@ final class Usage {
     sb.append("       fruits bench --input IN --model PRESET --soak N\n");
     sb.append("         N images through one map task, resident memory at start, middle and end\n");
     sb.append("       fruits spark --input IN --output OUT --model M [--master local[*]] [--overwrite] [-D key=value ...]\n");
-    sb.append("         the Spark edition (same settings; engine threads per task = spark.task.cpus)\n\n");
+    sb.append("         the Spark edition (same settings; engine threads per task = spark.task.cpus)\n");
+    sb.append("       fruits classify [--run RUN] [--epochs N]\n");
+    sb.append("         trains the fruit classifier on RUN's Training rows, reports on its Test rows\n");
+    sb.append("       fruits predict [--run RUN] IMAGE...   top-3 fruits of each photo as JSON lines\n");
+    sb.append("       fruits serve [--run RUN] [--port 8080] [--max-bytes N] [--max-pixels N]\n");
+    sb.append("         the web page (GET /) and POST /predict; RUN defaults to target/demo-run\n\n");
     sb.append("Options:\n");
     sb.append("  --input IN        image tree, one folder per class (ids are paths relative to IN)\n");
     sb.append("  --output OUT      folder of this run; an unfinished run with the same settings resumes\n");

@@ -39,6 +39,7 @@ public final class FruitService implements AutoCloseable {
     app.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
     app.post("/predict", this::predict);
     app.exception(Exception.class, (e, ctx) -> {
+      // Jetty's multipart parser reports a part over its limit as "... exceeds max filesize".
       if (String.valueOf(e.getMessage()).contains("exceeds") || e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("exceeds")) {
         error(ctx, HttpStatus.CONTENT_TOO_LARGE, "too-large", "the upload is larger than " + maxBytes + " bytes");
       } else {
