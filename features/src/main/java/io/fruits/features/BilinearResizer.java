@@ -7,15 +7,17 @@ package io.fruits.features;
  * target's aspect ratio. Downscaling large photos does not low-pass filter first: Fruits-360 is
  * 100x100, and the original-size images are at most about 4x larger than the model input.
  *
- * <p>Source positions and weights are computed once per source size and kept, and the blend runs
- * in fixed point (weights in 1/1024): it sits on the decode thread that feeds the engine, so it
- * must stay a small fraction of the inference time.
+ * <p>Source positions and weights are computed once per source size and kept, the blend runs in
+ * fixed point (weights in 1/1024), and it is separable: each source row is interpolated along x
+ * once, then output rows blend two such rows. It sits on the decode thread that feeds the engine,
+ * so it must stay a small fraction of the inference time.
  *
  * <p>Not thread-safe: it reuses its output buffer.
  */
 public final class BilinearResizer {
   private static final int ONE = 1024;
   private static final int SHIFT = 20; // two weights of 1/1024 multiplied
+  private static final int HALF = 1 << (SHIFT - 1);
 
   private final int width;
   private final int height;
@@ -29,6 +31,11 @@ public final class BilinearResizer {
   private final int[] wy;
   private int tableWidth = -1;
   private int tableHeight = -1;
+  private final int[] bufferA;
+  private final int[] bufferB;
+  private int rowA = -1;
+  private int rowB = -1;
+  private boolean olderIsA = true;
 
   public BilinearResizer(int width, int height, boolean crop) {
     this.width = width;
@@ -41,6 +48,8 @@ public final class BilinearResizer {
     this.y0 = new int[height];
     this.y1 = new int[height];
     this.wy = new int[height];
+    this.bufferA = new int[width * 3];
+    this.bufferB = new int[width * 3];
   }
 
   public static BilinearResizer forModel(ModelDescriptor d) {
@@ -54,31 +63,53 @@ public final class BilinearResizer {
       tables(w, src.height());
     }
     int[] p = src.pixels();
+    rowA = -1; // a new image: no row is interpolated yet
+    rowB = -1;
     for (int y = 0; y < height; y++) {
-      int rowA = y0[y] * w;
-      int rowB = y1[y] * w;
+      int[] top = row(p, w, y0[y]);
+      int[] bottom = row(p, w, y1[y]);
       int fy = wy[y];
       int gy = ONE - fy;
       int o = y * width;
-      for (int x = 0; x < width; x++) {
-        int fx = wx[x];
-        int gx = ONE - fx;
-        int a = p[rowA + x0[x]];
-        int b = p[rowA + x1[x]];
-        int c = p[rowB + x0[x]];
-        int d = p[rowB + x1[x]];
-        out[o + x] = blend(a, b, c, d, 16, fx, gx, fy, gy) << 16
-            | blend(a, b, c, d, 8, fx, gx, fy, gy) << 8
-            | blend(a, b, c, d, 0, fx, gx, fy, gy);
+      for (int x = 0, i = 0; x < width; x++, i += 3) {
+        out[o + x] = (top[i] * gy + bottom[i] * fy + HALF) >> SHIFT << 16
+            | (top[i + 1] * gy + bottom[i + 1] * fy + HALF) >> SHIFT << 8
+            | (top[i + 2] * gy + bottom[i + 2] * fy + HALF) >> SHIFT;
       }
     }
     return new RgbImage(out, width, height);
   }
 
-  private static int blend(int a, int b, int c, int d, int shift, int fx, int gx, int fy, int gy) {
-    int top = ((a >> shift) & 0xff) * gx + ((b >> shift) & 0xff) * fx;
-    int bottom = ((c >> shift) & 0xff) * gx + ((d >> shift) & 0xff) * fx;
-    return (top * gy + bottom * fy + (1 << (SHIFT - 1))) >> SHIFT;
+  /**
+   * Source row {@code r} interpolated along x (three channels per output column, in 1/1024).
+   * Consecutive output rows mostly share their source rows, so the last two are kept.
+   */
+  private int[] row(int[] p, int w, int r) {
+    if (r == rowA) {
+      return bufferA;
+    }
+    if (r == rowB) {
+      return bufferB;
+    }
+    // Replace the older of the two.
+    int[] target = olderIsA ? bufferA : bufferB;
+    if (olderIsA) {
+      rowA = r;
+    } else {
+      rowB = r;
+    }
+    olderIsA = !olderIsA;
+    int base = r * w;
+    for (int x = 0, i = 0; x < width; x++, i += 3) {
+      int a = p[base + x0[x]];
+      int b = p[base + x1[x]];
+      int fx = wx[x];
+      int gx = ONE - fx;
+      target[i] = ((a >> 16) & 0xff) * gx + ((b >> 16) & 0xff) * fx;
+      target[i + 1] = ((a >> 8) & 0xff) * gx + ((b >> 8) & 0xff) * fx;
+      target[i + 2] = (a & 0xff) * gx + (b & 0xff) * fx;
+    }
+    return target;
   }
 
   private void tables(int srcW, int srcH) {

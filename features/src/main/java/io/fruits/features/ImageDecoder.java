@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Encoded bytes to opaque RGB pixels with ImageIO (JPEG, PNG, GIF, BMP, and whatever other readers
@@ -47,7 +48,9 @@ public final class ImageDecoder {
     if (length == 0) {
       throw new RejectedImageException(RejectReason.EMPTY, "zero bytes");
     }
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes, 0, length))) {
+    // A memory-cached stream: ImageIO.createImageInputStream would, by default, spool every image
+    // through a temporary file on disk.
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes, 0, length))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
         String format = KnownFormats.unreadable(bytes, length);

@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class FruitService implements AutoCloseable {
   static final String FIELD = "image";
+  /** Room for the multipart headers and boundaries around the photo itself. */
+  private static final long FORM_OVERHEAD = 64 * 1024;
 
   private final FruitPredictor predictor;
   private final long maxBytes;
@@ -33,7 +35,7 @@ public final class FruitService implements AutoCloseable {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = maxBytes;
       config.jetty.multipartConfig.maxFileSize(maxBytes, SizeUnit.BYTES);
-      config.jetty.multipartConfig.maxTotalRequestSize(maxBytes + 64 * 1024, SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxTotalRequestSize(maxBytes + FORM_OVERHEAD, SizeUnit.BYTES);
       config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(maxBytes, Integer.MAX_VALUE), SizeUnit.BYTES);
     });
     app.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
@@ -60,7 +62,7 @@ public final class FruitService implements AutoCloseable {
 
   private void predict(Context ctx) throws IOException {
     long length = ctx.req().getContentLengthLong();
-    if (length > maxBytes + 64 * 1024) {
+    if (length > maxBytes + FORM_OVERHEAD) {
       error(ctx, HttpStatus.CONTENT_TOO_LARGE, "too-large", "the upload is " + length + " bytes; the limit is " + maxBytes);
       return;
     }
