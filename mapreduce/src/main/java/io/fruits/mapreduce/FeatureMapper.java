@@ -5,7 +5,7 @@ import io.fruits.features.FeatureBatcher;
 import io.fruits.features.FeatureExtractor;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.features.RejectReason;
-import io.fruits.layout.Csv;
+import io.fruits.layout.CsvRows;
 import io.fruits.layout.ImageId;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
@@ -96,7 +96,7 @@ public final class FeatureMapper extends Mapper<Text, BytesWritable, Text, Featu
     @Override
     public void reject(String imageId, String label, RejectReason reason, String detail)
         throws IOException, InterruptedException {
-      String line = Csv.field(imageId) + "," + Csv.field(label) + "," + reason.word() + "," + Csv.field(detail);
+      String line = CsvRows.reject(imageId, label, reason.word(), detail);
       outputs.write(REJECTS_OUTPUT, NullWritable.get(), new Text(line), "rejects/part");
       context.getCounter(FeatureCounters.REJECTED).increment(1);
       context.getCounter(FeatureCounters.REJECTS, reason.word()).increment(1);

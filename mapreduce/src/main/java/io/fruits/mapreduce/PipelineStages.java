@@ -1,6 +1,7 @@
 package io.fruits.mapreduce;
 
 import io.fruits.layout.CsvMerger;
+import io.fruits.layout.CsvRows;
 import io.fruits.layout.StageTimes;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.layout.PackSummary;
@@ -136,7 +137,7 @@ final class PipelineStages {
     }
     CsvMerger merger = new CsvMerger(conf);
     merger.merge(layout.featureParts(), CsvMerger.header("f", model.dimension()), layout.featuresCsv());
-    merger.merge(layout.featureRejects(), "id,label,reason,detail", layout.rejectsCsv());
+    merger.merge(layout.featureRejects(), CsvRows.REJECTS_HEADER, layout.rejectsCsv());
     merger.merge(layout.pcaParts(), CsvMerger.header("pc", model.k()), layout.pcaCsv());
     times.record("merge", start, "features.csv, pca.csv, rejects.csv");
   }

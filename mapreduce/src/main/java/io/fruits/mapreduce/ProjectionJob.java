@@ -1,6 +1,6 @@
 package io.fruits.mapreduce;
 
-import io.fruits.layout.Csv;
+import io.fruits.layout.CsvRows;
 import io.fruits.reduction.PcaModel;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -76,20 +76,9 @@ public final class ProjectionJob {
             "vector of " + id + " has " + v.length + " values but the PCA model expects " + model.dimension()
                 + "; refit the PCA on these features (delete the pca folder or use --overwrite)");
       }
-      String prefix = Csv.field(id.toString()) + "," + Csv.field(value.label());
-      line.setLength(0);
-      line.append(prefix);
-      for (double c : model.transform(v)) {
-        line.append(',').append(c);
-      }
-      row.set(line.toString());
+      row.set(CsvRows.vector(line, id.toString(), value.label(), model.transform(v)).toString());
       outputs.write(PCA_OUTPUT, NullWritable.get(), row, "pca/part");
-      line.setLength(0);
-      line.append(prefix);
-      for (float f : v) {
-        line.append(',').append(f);
-      }
-      row.set(line.toString());
+      row.set(CsvRows.vector(line, id.toString(), value.label(), v).toString());
       outputs.write(FEATURES_OUTPUT, NullWritable.get(), row, "features/part");
     }
 

@@ -1,6 +1,6 @@
 package io.fruits.spark;
 
-import io.fruits.layout.Csv;
+import io.fruits.layout.CsvRows;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,29 +11,21 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
 
-/** CSV rows in the MapReduce edition's format: the same quoting, the same number formatting. */
+/** The Spark edition's rows as {@link CsvRows} writes them for both editions, and the driver's small files. */
 final class CsvLines {
   private CsvLines() {}
 
   static String featureRow(FeatureRow r) {
-    StringBuilder line = new StringBuilder(r.vector.length * 12).append(Csv.field(r.id)).append(',').append(Csv.field(r.label));
-    for (float f : r.vector) {
-      line.append(',').append(f);
-    }
-    return line.toString();
+    return CsvRows.vector(new StringBuilder(r.vector.length * 12), r.id, r.label, r.vector).toString();
   }
 
   static String pcaRow(Row r) {
     Vector v = r.getAs(2);
-    StringBuilder line = new StringBuilder(v.size() * 22).append(Csv.field(r.getString(0))).append(',').append(Csv.field(r.getString(1)));
-    for (int i = 0; i < v.size(); i++) {
-      line.append(',').append(v.apply(i));
-    }
-    return line.toString();
+    return CsvRows.vector(new StringBuilder(v.size() * 22), r.getString(0), r.getString(1), v.toArray()).toString();
   }
 
   static String rejectRow(FeatureRow r) {
-    return Csv.field(r.id) + "," + Csv.field(r.label) + "," + r.reason + "," + Csv.field(r.detail);
+    return CsvRows.reject(r.id, r.label, r.reason, r.detail);
   }
 
   /** A small file written by the driver: header, then the lines. */

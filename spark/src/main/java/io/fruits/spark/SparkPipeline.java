@@ -4,6 +4,7 @@ import io.fruits.features.FeatureExtractor;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.features.ModelLocator;
 import io.fruits.layout.CsvMerger;
+import io.fruits.layout.CsvRows;
 import io.fruits.layout.ImageTree;
 import io.fruits.layout.RunLayout;
 import io.fruits.layout.StageTimes;
@@ -124,7 +125,7 @@ final class SparkPipeline {
     CsvMerger merger = new CsvMerger(hadoop);
     merger.merge(layout.featureParts(), CsvMerger.header("f", dimension), layout.featuresCsv());
     merger.merge(layout.pcaParts(), CsvMerger.header("pc", k), layout.pcaCsv());
-    CsvLines.write(hadoop, layout.rejectsCsv(), "id,label,reason,detail", rejectLines);
+    CsvLines.write(hadoop, layout.rejectsCsv(), CsvRows.REJECTS_HEADER, rejectLines);
     done("write", start, "features.csv, pca.csv, rejects.csv and their part files");
     rows.unpersist();
     pcaLines.unpersist();
