@@ -90,7 +90,8 @@ public final class PipelineTool extends Configured implements Tool {
     return 0;
   }
 
-  private static PcaEstimator estimator(Configuration conf) {
+  /** The PCA rule of {@code pca.k} and {@code pca.variance}, checked before any work. */
+  public static PcaEstimator estimator(Configuration conf) {
     int k = FruitsConfigKeys.PCA_K.getInt(conf);
     if (k < 0) {
       throw new IllegalArgumentException("pca.k must be 0 (choose by pca.variance) or positive, was " + k);
@@ -99,7 +100,7 @@ public final class PipelineTool extends Configured implements Tool {
   }
 
   /** A preset name or a descriptor file, then every {@code -D model.*} key on top. */
-  static ModelDescriptor descriptor(String model, Configuration conf) throws IOException {
+  public static ModelDescriptor descriptor(String model, Configuration conf) throws IOException {
     Map<String, String> overrides = new TreeMap<>();
     conf.getPropsWithPrefix("model.").forEach((name, value) -> overrides.put("model." + name, value));
     return ModelDescriptor.forModel(model, overrides);

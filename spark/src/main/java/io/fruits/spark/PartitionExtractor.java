@@ -5,11 +5,13 @@ import io.fruits.features.FeatureExtractor;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.features.RejectReason;
 import io.fruits.layout.ImageId;
+import io.fruits.mapreduce.FruitsConfigKeys;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import scala.Tuple2;
@@ -35,14 +37,14 @@ final class PartitionExtractor implements FlatMapFunction<Iterator<Tuple2<String
    * @param modelFile the model's local path, or with {@code shipped} the name given to
    *     {@code SparkContext.addFile}, found on each executor through {@link SparkFiles}
    */
-  PartitionExtractor(ModelDescriptor d, String modelFile, boolean shipped, SparkSettings s) {
+  PartitionExtractor(ModelDescriptor d, String modelFile, boolean shipped, int threads, Configuration conf) {
     this.descriptor = new java.util.TreeMap<>(d.toMap());
     this.modelFile = modelFile;
     this.shipped = shipped;
-    this.threads = s.engineThreads();
-    this.batchSize = s.batchSize();
-    this.maxPixels = s.maxPixels();
-    this.prefetch = s.prefetch();
+    this.threads = threads;
+    this.batchSize = FruitsConfigKeys.BATCH_SIZE.getInt(conf);
+    this.maxPixels = FruitsConfigKeys.MAX_PIXELS.getLong(conf);
+    this.prefetch = FruitsConfigKeys.PREFETCH.getBoolean(conf);
   }
 
   @Override

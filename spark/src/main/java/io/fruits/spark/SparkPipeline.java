@@ -8,6 +8,7 @@ import io.fruits.layout.CsvRows;
 import io.fruits.layout.ImageTree;
 import io.fruits.layout.RunLayout;
 import io.fruits.layout.StageTimes;
+import io.fruits.mapreduce.PipelineTool;
 import io.fruits.reduction.PcaEstimator;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -44,7 +45,6 @@ final class SparkPipeline {
   private final SparkSession spark;
   private final JavaSparkContext jsc;
   private final SparkOptions options;
-  private final SparkSettings settings;
   private final PrintStream progress;
   private final StageTimes times = new StageTimes();
 
@@ -52,7 +52,6 @@ final class SparkPipeline {
     this.spark = spark;
     this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     this.options = options;
-    this.settings = new SparkSettings(options.defines);
     this.progress = progress;
   }
 
@@ -63,12 +62,14 @@ final class SparkPipeline {
     FileSystem outFs = out.getFileSystem(hadoop);
     RunLayout layout = new RunLayout(outFs.makeQualified(out));
     prepareOutput(outFs, layout);
-    PcaEstimator rule = settings.pcaK() > 0 ? PcaEstimator.withK(settings.pcaK()) : PcaEstimator.withVariance(settings.pcaVariance());
-
-    ModelDescriptor d = ModelDescriptor.forModel(options.model, settings.withPrefix("model."));
+    // The -D settings are in the Hadoop configuration (SparkMain puts them there): read them with
+    // the MapReduce edition's keys and rules, so they mean the same in both editions.
+    PcaEstimator rule = PipelineTool.estimator(hadoop);
+    ModelDescriptor d = PipelineTool.descriptor(options.model, hadoop);
+    int threads = TaskThreads.of(spark.sparkContext().getConf().getInt("spark.task.cpus", 1), hadoop);
     java.nio.file.Path modelFile = new ModelLocator().locate(d);
     int dimension;
-    try (FeatureExtractor probe = FeatureExtractor.open(d, modelFile, settings.engineThreads())) {
+    try (FeatureExtractor probe = FeatureExtractor.open(d, modelFile, threads)) {
       dimension = probe.dimension(); // a wrong model or pooling fails here, before any task
     }
     rule.checkK(dimension);
@@ -86,7 +87,7 @@ final class SparkPipeline {
 
     start = System.nanoTime();
     stage("features");
-    JavaRDD<FeatureRow> rows = images.mapPartitions(new PartitionExtractor(d, shipModel(modelFile), !isLocal(), settings))
+    JavaRDD<FeatureRow> rows = images.mapPartitions(new PartitionExtractor(d, shipModel(modelFile), !jsc.isLocal(), threads, hadoop))
         .persist(StorageLevel.MEMORY_ONLY());
     long rejects = rows.filter(FeatureRow::isReject).count();
     images.unpersist();
@@ -134,10 +135,6 @@ final class SparkPipeline {
     return layout;
   }
 
-  StageTimes times() {
-    return times;
-  }
-
   private void prepareOutput(FileSystem fs, RunLayout layout) throws IOException {
     if (!fs.exists(layout.root())) {
       return;
@@ -155,15 +152,11 @@ final class SparkPipeline {
    * the MapReduce edition's distributed cache.
    */
   private String shipModel(java.nio.file.Path modelFile) {
-    if (isLocal()) {
+    if (jsc.isLocal()) {
       return modelFile.toString();
     }
     jsc.addFile(modelFile.toUri().toString());
     return modelFile.getFileName().toString();
-  }
-
-  private boolean isLocal() {
-    return jsc.isLocal();
   }
 
   private void stage(String name) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 
 /** The Spark edition's command line and settings, without starting Spark. */
@@ -30,10 +31,11 @@ class SparkOptionsTest {
 
   @Test
   void engineThreadsAreSparksTaskCpus() {
-    assertEquals(1, new SparkSettings(Map.of()).engineThreads());
-    assertEquals(2, new SparkSettings(Map.of("spark.task.cpus", "2")).engineThreads());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new SparkSettings(Map.of("engine.threads", "2")).engineThreads());
+    assertEquals(1, TaskThreads.of(1, new Configuration()));
+    assertEquals(2, TaskThreads.of(2, new Configuration()));
+    Configuration conf = new Configuration();
+    conf.set("engine.threads", "2");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TaskThreads.of(1, conf));
     assertEquals("engine.threads=2 but spark.task.cpus=1; in the Spark edition set -D spark.task.cpus=2 instead, so Spark reserves those cores",
         e.getMessage());
   }
