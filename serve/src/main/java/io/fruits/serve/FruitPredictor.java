@@ -19,8 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
 
 /**
  * Photo in, top classes out, through exactly what a pipeline run used: its CNN and preprocessing
@@ -29,7 +27,6 @@ import java.util.TreeMap;
  * more.
  */
 public final class FruitPredictor implements AutoCloseable {
-  private final ModelDescriptor descriptor;
   private final FeatureExtractor extractor;
   private final ImagePreprocessor preprocessor;
   private final ImageBatch batch;
@@ -38,7 +35,6 @@ public final class FruitPredictor implements AutoCloseable {
   private final FruitCatalogue catalogue = FruitCatalogue.load();
 
   private FruitPredictor(ModelDescriptor d, FeatureExtractor extractor, long maxPixels, PcaModel pca, FruitClassifier classifier) {
-    this.descriptor = d;
     this.extractor = extractor;
     this.preprocessor = new ImagePreprocessor(d, maxPixels);
     this.batch = new ImageBatch(d, 1);
@@ -62,18 +58,9 @@ public final class FruitPredictor implements AutoCloseable {
     if (!Files.isRegularFile(classifierFile)) {
       throw new IllegalArgumentException(classifierFile + " is missing; train it first: fruits classify --run " + run);
     }
-    Map<String, String> keys = new TreeMap<>();
-    Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(settings, StandardCharsets.UTF_8)) {
-      p.load(r);
-    }
-    for (String name : p.stringPropertyNames()) {
-      if (name.startsWith("model.") && !name.equals("model.file.sha256")) {
-        keys.put(name, p.getProperty(name));
-      }
-    }
-    keys.putAll(overrides);
-    ModelDescriptor d = ModelDescriptor.of(keys);
+    // run.properties holds the run's model.* keys: read it as a descriptor file, then say where
+    // the model file is on this machine.
+    ModelDescriptor d = ModelDescriptor.forModel(settings.toString(), overrides);
     PcaModel pca;
     try (Reader r = Files.newBufferedReader(pcaFile, StandardCharsets.UTF_8)) {
       pca = PcaModel.load(r);
@@ -103,10 +90,6 @@ public final class FruitPredictor implements AutoCloseable {
       entries.add(catalogue.entry(g.label()));
     }
     return new Answer(name, top, entries);
-  }
-
-  public ModelDescriptor descriptor() {
-    return descriptor;
   }
 
   @Override
