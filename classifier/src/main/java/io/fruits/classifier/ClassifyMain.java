@@ -58,11 +58,11 @@ public final class ClassifyMain {
       Path report = run.resolve("reports/classifier.md");
       Files.createDirectories(report.getParent());
       if (test.isEmpty()) {
-        Files.writeString(report, "No Test/ images in this run: nothing to report on.\n", StandardCharsets.UTF_8);
+        writeAtomically(report, "No Test/ images in this run: nothing to report on.\n");
       } else {
         ClassifierReport r = ClassifierReport.evaluate(classifier, test);
-        Files.writeString(report, r.markdown("Fruit classifier on " + run.getFileName() + " (" + training.size()
-            + " Training images, " + epochs + " epochs)"), StandardCharsets.UTF_8);
+        writeAtomically(report, r.markdown("Fruit classifier on " + run.getFileName() + " (" + training.size()
+            + " Training images, " + epochs + " epochs)"));
         err.printf(Locale.ROOT, "[fruits] classifier on %d Test images: top-1 %.4f, top-3 %.4f%n", r.rows(), r.top1(), r.top3());
       }
       out.println(report.toAbsolutePath());
@@ -75,6 +75,12 @@ public final class ClassifyMain {
       e.printStackTrace(err);
       return 1;
     }
+  }
+
+  private static void writeAtomically(Path file, String text) throws java.io.IOException {
+    Path tmp = file.resolveSibling("_" + file.getFileName() + ".tmp");
+    Files.writeString(tmp, text, StandardCharsets.UTF_8);
+    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static int positive(String v) {

@@ -1,7 +1,6 @@
 package io.fruits.classifier;
 
 import io.fruits.layout.Csv;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -65,14 +64,16 @@ public final class FruitCatalogue {
       if (in == null) {
         throw new IllegalStateException("catalogue resource " + resource + " is missing from the classpath");
       }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      r.readLine(); // header
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        List<String> row = Csv.parse(line);
-        if (row.size() != columns) {
-          throw new IllegalStateException(resource + ": expected " + columns + " fields in: " + line);
+      try (Csv.Records records = Csv.records(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        java.util.Iterator<List<String>> it = records.iterator();
+        it.next(); // header
+        while (it.hasNext()) {
+          List<String> row = it.next();
+          if (row.size() != columns) {
+            throw new IllegalStateException(resource + ": expected " + columns + " fields in: " + row);
+          }
+          rows.add(row);
         }
-        rows.add(row);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -66,8 +66,14 @@ public final class FruitClassifier {
     return names.length;
   }
 
+  /**
+   * Saves under a temporary name beside {@code file}, then moves it into place in one step, so an
+   * interrupted save leaves the previous classifier whole and a service never loads half of one.
+   */
   public void save(Path file) throws IOException {
-    model.serializeToFile(file);
+    Path tmp = file.resolveSibling("_" + file.getFileName() + ".tmp");
+    model.serializeToFile(tmp);
+    java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   @SuppressWarnings("unchecked")

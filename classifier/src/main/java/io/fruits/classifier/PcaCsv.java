@@ -1,12 +1,12 @@
 package io.fruits.classifier;
 
 import io.fruits.layout.Csv;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -20,23 +20,28 @@ public final class PcaCsv {
       throw new IllegalArgumentException(file + " does not exist; run the pipeline first (fruits run ... --output RUN)");
     }
     List<LabelledVector> rows = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String header = r.readLine();
-      if (header == null || !header.startsWith("id,label,pc1")) {
+    // Records, not lines: an id may hold a line break (a file named so is still an image).
+    try (Csv.Records records = Csv.records(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+      Iterator<List<String>> it = records.iterator();
+      List<String> header = it.hasNext() ? it.next() : List.of();
+      if (header.size() < 3 || !header.get(0).equals("id") || !header.get(1).equals("label") || !header.get(2).equals("pc1")) {
         throw new IllegalArgumentException(file + " is not a PCA CSV (header id,label,pc1,...); give the pca.csv of a run");
       }
-      int k = header.split(",").length - 2;
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        rows.add(parse(line, k));
+      int k = header.size() - 2;
+      while (it.hasNext()) {
+        rows.add(row(it.next(), k));
       }
     }
     return rows;
   }
 
   static LabelledVector parse(String line, int k) {
-    List<String> f = Csv.parse(line);
+    return row(Csv.parse(line), k);
+  }
+
+  private static LabelledVector row(List<String> f, int k) {
     if (f.size() != k + 2) {
-      throw new IllegalArgumentException("a pca.csv row has " + f.size() + " fields, the header " + (k + 2) + ": " + line);
+      throw new IllegalArgumentException("a pca.csv row has " + f.size() + " fields, the header " + (k + 2) + ": " + f.get(0));
     }
     double[] v = new double[k];
     for (int i = 0; i < k; i++) {

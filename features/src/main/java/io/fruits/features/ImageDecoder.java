@@ -63,6 +63,14 @@ public final class ImageDecoder {
       try {
         reader.setInput(in, true, true);
         return read(reader);
+      } catch (RuntimeException e) {
+        // The JDK's readers signal some damaged headers with unchecked exceptions, outside read():
+        // a GIF with no frame throws IndexOutOfBoundsException from getWidth(0).
+        throw new RejectedImageException(RejectReason.CORRUPT, "damaged " + reader.getFormatName() + " data: " + oneLine(e));
+      } catch (OutOfMemoryError e) {
+        // A damaged header can make a reader ask for one huge table; that allocation failed and
+        // nothing else holds the memory, so this image is rejected and the task goes on.
+        throw new RejectedImageException(RejectReason.TOO_LARGE, "decoding this " + reader.getFormatName() + " needs more memory than the task has");
       } finally {
         reader.dispose();
       }
@@ -74,6 +82,9 @@ public final class ImageDecoder {
   private RgbImage read(ImageReader reader) throws IOException, RejectedImageException {
     int width = reader.getWidth(0);
     int height = reader.getHeight(0);
+    if (width < 1 || height < 1) {
+      throw new RejectedImageException(RejectReason.CORRUPT, "the header declares a " + width + "x" + height + " image");
+    }
     if ((long) width * height > maxPixels) {
       throw new RejectedImageException(
           RejectReason.TOO_LARGE, width + "x" + height + " exceeds image.max.pixels=" + maxPixels);

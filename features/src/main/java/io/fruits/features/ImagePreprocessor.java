@@ -17,11 +17,26 @@ public final class ImagePreprocessor {
 
   /** The decoded and resized pixels, before normalisation (valid until the next call). */
   public RgbImage resized(byte[] bytes, int length) throws RejectedImageException {
-    return resizer.resize(decoder.decode(bytes, length));
+    RgbImage decoded = decoder.decode(bytes, length);
+    try {
+      return resizer.resize(decoded);
+    } catch (RuntimeException e) {
+      throw new RejectedImageException(RejectReason.CORRUPT, "the decoded " + decoded.width() + "x" + decoded.height()
+          + " image could not be resized: " + e.getMessage());
+    }
   }
 
-  /** Writes the image into {@code slot} of {@code batch}. */
+  /**
+   * Writes the image into {@code slot} of {@code batch}. Whatever one image does to the decoder or
+   * the resizer ends as a {@link RejectedImageException}, never as an exception that would fail a
+   * map task, a Spark stage or a request: one file must not fail a run.
+   */
   public void prepare(byte[] bytes, int length, ImageBatch batch, int slot) throws RejectedImageException {
-    writer.write(resized(bytes, length), batch.buffer(), slot);
+    RgbImage image = resized(bytes, length);
+    try {
+      writer.write(image, batch.buffer(), slot);
+    } catch (RuntimeException e) {
+      throw new RejectedImageException(RejectReason.CORRUPT, "the decoded pixels could not be prepared: " + e.getMessage());
+    }
   }
 }

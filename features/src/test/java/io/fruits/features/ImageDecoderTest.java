@@ -113,4 +113,40 @@ class ImageDecoderTest {
     assertEquals(RejectReason.TOO_LARGE,
         assertThrows(RejectedImageException.class, () -> small.decode(png, png.length)).reason());
   }
+
+  @Test
+  void aGifWithAHeaderAndNoFrameIsARejectNotACrash() {
+    // "GIF89a", a logical screen descriptor of 7 bytes, then the trailer: the JDK's reader throws
+    // an unchecked exception from getWidth(0).
+    byte[] gif = new byte[14];
+    System.arraycopy("GIF89a".getBytes(StandardCharsets.US_ASCII), 0, gif, 0, 6);
+    gif[6] = 10;
+    gif[8] = 10;
+    gif[13] = ';';
+    assertEquals(RejectReason.CORRUPT, rejectOf(gif));
+  }
+
+  @Test
+  void everyMutationOfRealImagesIsAVectorOrAReject() throws Exception {
+    BufferedImage picture = TestImages.gradient(40, 30);
+    ImagePreprocessor prep = new ImagePreprocessor(ModelDescriptor.preset("squeezenet1.1"), 10_000_000);
+    ImageBatch batch = new ImageBatch(ModelDescriptor.preset("squeezenet1.1"), 1);
+    ImageMutator mutator = new ImageMutator(20261126L);
+    int rejected = 0;
+    for (String format : new String[] {"jpg", "png", "gif", "bmp"}) {
+      byte[] original = TestImages.encode(picture, format);
+      for (ImageMutator.Kind kind : ImageMutator.Kind.values()) {
+        for (int i = 0; i < 50; i++) {
+          byte[] bad = mutator.mutate(original, kind);
+          try {
+            prep.prepare(bad, bad.length, batch, 0);
+          } catch (RejectedImageException e) {
+            rejected++;
+            assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), "a reject says why");
+          }
+        }
+      }
+    }
+    assertTrue(rejected > 0, "some of 800 damaged files are rejected");
+  }
 }

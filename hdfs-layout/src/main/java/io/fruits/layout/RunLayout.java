@@ -14,7 +14,9 @@ import org.apache.hadoop.fs.Path;
  * <pre>
  * OUT/packed/part-00000.seq ...   SequenceFiles: Text id -> BytesWritable encoded image
  * OUT/packed/manifest.csv         id,label,bytes,sha256 of every packed file
- * OUT/packed/skipped.csv          hidden files left out of the pack
+ * OUT/run.properties              the run's settings: a re-run resumes only with the same ones
+ * OUT/packed/skipped.csv          id,reason of files left out: hidden, symlink, not-a-file, unreadable
+ * OUT/packed/rejects.csv          too-large rejects: files over pack.max.file.bytes, never read
  * OUT/packed/duplicates.csv       id,duplicate_of,sha256 of files whose bytes an earlier id had
  * OUT/features/part-m-*           SequenceFiles: Text id -> (label, float[d])
  * OUT/features/rejects/part-m-*   id,label,reason,detail of images that gave no vector
@@ -29,6 +31,8 @@ import org.apache.hadoop.fs.Path;
  */
 public final class RunLayout {
   public static final String SUCCESS = "_SUCCESS";
+  /** The settings of the run, and the mark that a folder is a run of ours. */
+  public static final String SETTINGS = "run.properties";
 
   private final Path root;
 

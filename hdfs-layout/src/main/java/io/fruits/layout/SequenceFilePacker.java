@@ -35,28 +35,33 @@ import org.apache.hadoop.io.compress.DefaultCodec;
 public final class SequenceFilePacker {
   private final Configuration conf;
   private final long targetBytes;
+  private final long maxFileBytes;
 
-  public SequenceFilePacker(Configuration conf, long targetBytes) {
+  public SequenceFilePacker(Configuration conf, long targetBytes, long maxFileBytes) {
     if (targetBytes < 1) {
       throw new IllegalArgumentException("pack.target.bytes must be positive");
     }
     this.conf = conf;
     this.targetBytes = targetBytes;
+    this.maxFileBytes = maxFileBytes;
   }
 
   public PackSummary pack(Path input, Path packedDir) throws IOException {
-    ImageTree tree = ImageTree.scan(conf, input);
-    FileSystem inFs = tree.fileSystem();
-    TreeMap<String, Path> files = tree.files();
-    List<String> hidden = tree.hidden();
+    ImageTree tree = ImageTree.scan(conf, input, maxFileBytes);
     FileSystem outFs = packedDir.getFileSystem(conf);
     outFs.delete(packedDir, true);
     outFs.mkdirs(packedDir);
-    return write(inFs, files, hidden, outFs, packedDir);
+    return write(tree, outFs, packedDir);
   }
 
-  private PackSummary write(FileSystem inFs, TreeMap<String, Path> files, List<String> hidden, FileSystem outFs, Path dir)
-      throws IOException {
+  /** The rows of {@code packed/rejects.csv}: files over the size limit, never read. */
+  public static Path rejects(Path packedDir) {
+    return new Path(packedDir, "rejects.csv");
+  }
+
+  private PackSummary write(ImageTree tree, FileSystem outFs, Path dir) throws IOException {
+    FileSystem inFs = tree.fileSystem();
+    TreeMap<String, Path> files = tree.files();
     long bytes = 0;
     int part = 0;
     long partBytes = 0;
@@ -94,6 +99,11 @@ public final class SequenceFilePacker {
         }
         manifest.write(Csv.field(e.getKey()) + "," + Csv.field(ImageId.labelOf(e.getKey())) + "," + data.length + "," + digest + "\n");
       }
+      // Files over the limit are inputs too (each is a reject of the run), but were never read:
+      // no checksum.
+      for (var e : tree.tooLarge().entrySet()) {
+        manifest.write(Csv.field(e.getKey()) + "," + Csv.field(ImageId.labelOf(e.getKey())) + "," + e.getValue() + ",\n");
+      }
     } finally {
       if (writer != null) {
         writer.close();
@@ -101,8 +111,14 @@ public final class SequenceFilePacker {
     }
     try (Writer skipped = new OutputStreamWriter(outFs.create(new Path(dir, "skipped.csv")), StandardCharsets.UTF_8)) {
       skipped.write("id,reason\n");
-      for (String id : hidden) {
-        skipped.write(Csv.field(id) + ",hidden\n");
+      for (var e : tree.skipped().entrySet()) {
+        skipped.write(Csv.field(e.getKey()) + "," + e.getValue() + "\n");
+      }
+    }
+    try (Writer rejects = new OutputStreamWriter(outFs.create(rejects(dir)), StandardCharsets.UTF_8)) {
+      rejects.write(CsvRows.REJECTS_HEADER + "\n");
+      for (String id : tree.tooLarge().keySet()) {
+        rejects.write(CsvRows.reject(id, ImageId.labelOf(id), "too-large", tree.tooLargeDetail(id)) + "\n");
       }
     }
     // Duplicates are kept (each id gets its vector) and reported, so nothing is silently dropped.
@@ -113,7 +129,7 @@ public final class SequenceFilePacker {
       }
     }
     outFs.create(new Path(dir, RunLayout.SUCCESS)).close();
-    return new PackSummary(files.size(), bytes, hidden.size(), duplicates.size(), part);
+    return new PackSummary(files.size(), bytes, tree.skipped().size(), tree.tooLarge().size(), duplicates.size(), part);
   }
 
   private SequenceFile.Writer newWriter(Path file) throws IOException {

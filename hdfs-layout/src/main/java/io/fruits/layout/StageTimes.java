@@ -1,13 +1,10 @@
 package io.fruits.layout;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /** Wall time of each stage of a run, written as JSON and Markdown into the run's reports folder. */
@@ -36,14 +33,7 @@ public final class StageTimes {
     }
     json.append(String.format(Locale.ROOT, "  ],%n  \"total_seconds\": %.3f%n}%n", total()));
     md.append(String.format(Locale.ROOT, "| total | %.2f | |%n", total()));
-    FileSystem fs = reports.getFileSystem(conf);
-    writeFile(fs, new Path(reports, "timings.json"), json.toString());
-    writeFile(fs, new Path(reports, "timings.md"), md.toString());
-  }
-
-  private static void writeFile(FileSystem fs, Path file, String text) throws IOException {
-    try (OutputStream out = fs.create(file, true)) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-    }
+    AtomicFile.write(conf, new Path(reports, "timings.json"), json.toString());
+    AtomicFile.write(conf, new Path(reports, "timings.md"), md.toString());
   }
 }

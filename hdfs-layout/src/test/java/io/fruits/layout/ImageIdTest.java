@@ -30,4 +30,15 @@ class ImageIdTest {
     String line = Csv.field("x/it's, \"odd\".jpg") + "," + Csv.field("Apple 6") + ",3";
     assertEquals(List.of("x/it's, \"odd\".jpg", "Apple 6", "3"), Csv.parse(line));
   }
+
+  @Test
+  void recordsWithLineBreaksAndCommasReadBackWhole() {
+    String id = "Training/Apple 6/two\nlines, one \"file\".jpg";
+    String text = "id,label\n" + Csv.field(id) + "," + Csv.field("Apple 6") + "\nnext,row\n";
+    try (Csv.Records records = Csv.records(new java.io.StringReader(text))) {
+      List<List<String>> rows = new java.util.ArrayList<>();
+      records.forEach(rows::add);
+      assertEquals(List.of(List.of("id", "label"), List.of(id, "Apple 6"), List.of("next", "row")), rows);
+    }
+  }
 }

@@ -2,6 +2,7 @@ package io.fruits.layout;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,7 +66,7 @@ class SequenceFilePackerTest {
   void packsEveryVisibleFileInIdOrderWithOriginalBytes() throws Exception {
     Path in = tree();
     Path packed = tmp.resolve("out/packed");
-    PackSummary s = new SequenceFilePacker(conf, 1L << 20).pack(new org.apache.hadoop.fs.Path(in.toUri()), new org.apache.hadoop.fs.Path(packed.toUri()));
+    PackSummary s = new SequenceFilePacker(conf, 1L << 20, ImageTree.DEFAULT_MAX_FILE_BYTES).pack(new org.apache.hadoop.fs.Path(in.toUri()), new org.apache.hadoop.fs.Path(packed.toUri()));
     assertEquals(4, s.files());
     assertEquals(2, s.skipped());
     Map<String, byte[]> records = read(packed);
@@ -81,7 +82,7 @@ class SequenceFilePackerTest {
   void manifestListsIdLabelSizeAndSha256() throws Exception {
     Path in = tree();
     Path packed = tmp.resolve("packed");
-    new SequenceFilePacker(conf, 1L << 20).pack(new org.apache.hadoop.fs.Path(in.toUri()), new org.apache.hadoop.fs.Path(packed.toUri()));
+    new SequenceFilePacker(conf, 1L << 20, ImageTree.DEFAULT_MAX_FILE_BYTES).pack(new org.apache.hadoop.fs.Path(in.toUri()), new org.apache.hadoop.fs.Path(packed.toUri()));
     List<String> lines = Files.readAllLines(packed.resolve("manifest.csv"), StandardCharsets.UTF_8);
     assertEquals("id,label,bytes,sha256", lines.get(0));
     assertEquals(5, lines.size());
@@ -97,14 +98,14 @@ class SequenceFilePackerTest {
   void splitsIntoFilesNearTheTargetSize() throws Exception {
     Path in = tree();
     Path packed = tmp.resolve("packed");
-    PackSummary s = new SequenceFilePacker(conf, 1).pack(new org.apache.hadoop.fs.Path(in.toUri()), new org.apache.hadoop.fs.Path(packed.toUri()));
+    PackSummary s = new SequenceFilePacker(conf, 1, ImageTree.DEFAULT_MAX_FILE_BYTES).pack(new org.apache.hadoop.fs.Path(in.toUri()), new org.apache.hadoop.fs.Path(packed.toUri()));
     assertEquals(4, s.sequenceFiles(), "a 1-byte target puts each image in its own file");
     assertEquals(4, read(packed).size());
   }
 
   @Test
   void missingOrEmptyInputFailsWithOneLine() throws Exception {
-    SequenceFilePacker packer = new SequenceFilePacker(conf, 1);
+    SequenceFilePacker packer = new SequenceFilePacker(conf, 1, ImageTree.DEFAULT_MAX_FILE_BYTES);
     org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(tmp.resolve("p").toUri());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> packer.pack(new org.apache.hadoop.fs.Path(tmp.resolve("nope").toUri()), out));
@@ -113,5 +114,50 @@ class SequenceFilePackerTest {
     e = assertThrows(IllegalArgumentException.class,
         () -> packer.pack(new org.apache.hadoop.fs.Path(tmp.resolve("empty").toUri()), out));
     assertTrue(e.getMessage().endsWith("holds no files; point --input at the image tree (one folder per class)"), e.getMessage());
+  }
+
+  @Test
+  void filesOverTheLimitAreListedAsRejectsWithoutBeingRead() throws Exception {
+    Path in = tree();
+    long limit = 0;
+    try (var files = Files.walk(in)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        limit = Math.max(limit, Files.size(f));
+      }
+    }
+    long big = limit + 1;
+    Files.write(in.resolve("Training/Kiwi/huge.png"), new byte[(int) big]);
+    Path packed = tmp.resolve("packed");
+    PackSummary s = new SequenceFilePacker(conf, 1L << 20, limit)
+        .pack(new org.apache.hadoop.fs.Path(in.toUri()), new org.apache.hadoop.fs.Path(packed.toUri()));
+    assertEquals(1, s.tooLarge());
+    assertEquals(4, s.files());
+    assertFalse(read(packed).containsKey("Training/Kiwi/huge.png"));
+    List<String> rejects = Files.readAllLines(packed.resolve("rejects.csv"));
+    assertEquals(List.of("id,label,reason,detail",
+        "Training/Kiwi/huge.png,Kiwi,too-large," + big + " bytes exceeds pack.max.file.bytes=" + limit), rejects);
+    assertTrue(Files.readString(packed.resolve("manifest.csv")).contains("Training/Kiwi/huge.png,Kiwi," + big + ",\n"),
+        "the manifest lists every input, unread ones without a checksum");
+  }
+
+  @Test
+  void linksAreNeverFollowedAndSpecialFilesNeverOpened() throws Exception {
+    Path in = tree();
+    Path outside = Files.createDirectories(tmp.resolve("elsewhere"));
+    Files.write(outside.resolve("secret.png"), new byte[] {1, 2, 3});
+    Files.createSymbolicLink(in.resolve("Training/loop"), in.resolve("Training")); // a link loop
+    Files.createSymbolicLink(in.resolve("Training/Kiwi/out"), outside); // a way out of the input
+    Files.createSymbolicLink(in.resolve("Training/Kiwi/alias.png"), in.resolve("Training/Kiwi/c d.png"));
+    Process mkfifo = new ProcessBuilder("mkfifo", in.resolve("Training/Kiwi/pipe.png").toString()).start();
+    assertEquals(0, mkfifo.waitFor());
+    Path packed = tmp.resolve("packed");
+    long start = System.nanoTime();
+    PackSummary s = new SequenceFilePacker(conf, 1L << 20, ImageTree.DEFAULT_MAX_FILE_BYTES)
+        .pack(new org.apache.hadoop.fs.Path(in.toUri()), new org.apache.hadoop.fs.Path(packed.toUri()));
+    assertTrue(System.nanoTime() - start < 30_000_000_000L, "bounded time");
+    assertEquals(4, s.files(), "only the tree's own regular files are packed");
+    assertEquals(List.of("id,reason", ".git/config,hidden", "Training/Apple 6/.DS_Store,hidden", "Training/Kiwi/alias.png,symlink",
+        "Training/Kiwi/out,symlink", "Training/Kiwi/pipe.png,not-a-file", "Training/loop,symlink"),
+        Files.readAllLines(packed.resolve("skipped.csv")));
   }
 }

@@ -7,6 +7,7 @@ import io.fruits.features.ImagePreprocessor;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.features.ModelLocator;
 import io.fruits.features.RejectedImageException;
+import io.fruits.layout.OutputGuard;
 import io.fruits.layout.RunLayout;
 import io.fruits.reduction.PcaEstimator;
 import java.io.IOException;
@@ -37,6 +38,7 @@ import org.apache.hadoop.util.Tool;
  */
 public final class BenchTool extends Configured implements Tool {
   /** Images decoded for the engine-alone rate (about 600 MB of tensors at 224x224)... */
+  static final String BENCH_MARKER = "bench.properties";
   static final int ENGINE_SAMPLE = 1024;
   /** ...and run through it this many times: 20 s or so here, long enough to be steady. */
   static final int ENGINE_PASSES = 4;
@@ -62,7 +64,7 @@ public final class BenchTool extends Configured implements Tool {
     int vectors = Integer.parseInt(opts.getOrDefault("--vectors", "94000"));
     Path dir = Paths.get(opts.getOrDefault("--output", "target/bench")).toAbsolutePath();
     Configuration conf = getConf();
-    Files.createDirectories(dir);
+    claim(conf, dir, input);
     if (opts.containsKey("--soak")) {
       return soak(conf, input, model, Integer.parseInt(opts.get("--soak")), dir);
     }
@@ -109,6 +111,21 @@ public final class BenchTool extends Configured implements Tool {
     progress.println("[bench] written: " + dir.resolve("bench.md") + ", bench.csv, bench.html");
     out.print(md);
     return 0;
+  }
+
+  /**
+   * The bench deletes and rewrites folders inside {@code dir}: it works only in a new or empty
+   * folder, or one an earlier bench marked with {@code bench.properties}, and never in or around
+   * the input.
+   */
+  private static void claim(Configuration conf, Path dir, Path input) throws IOException {
+    OutputGuard guard = new OutputGuard(conf, BENCH_MARKER, "a bench folder");
+    org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(dir.toUri());
+    guard.checkApart(out, new org.apache.hadoop.fs.Path(input.toAbsolutePath().toUri()));
+    guard.checkWritable(out);
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(BENCH_MARKER), "# a folder of fruits bench: the bench may delete and rewrite what is in it\n",
+        StandardCharsets.UTF_8);
   }
 
   /**

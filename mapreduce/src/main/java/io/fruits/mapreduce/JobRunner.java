@@ -1,9 +1,8 @@
 package io.fruits.mapreduce;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import io.fruits.layout.AtomicFile;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Counter;
@@ -62,9 +61,7 @@ final class JobRunner {
     }
     json.append("\n  }\n}\n");
     Path file = new Path(reports, "counters-" + job.getJobName() + ".json");
-    try (OutputStream out = file.getFileSystem(conf).create(file, true)) {
-      out.write(json.toString().getBytes(StandardCharsets.UTF_8));
-    }
+    AtomicFile.write(conf, file, json.toString());
   }
 
   private static String escape(String s) {

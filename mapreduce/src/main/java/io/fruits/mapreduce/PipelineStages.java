@@ -1,7 +1,7 @@
 package io.fruits.mapreduce;
 
 import io.fruits.layout.CsvMerger;
-import io.fruits.layout.CsvRows;
+import io.fruits.layout.AtomicFile;
 import io.fruits.layout.StageTimes;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.layout.PackSummary;
@@ -71,9 +71,10 @@ final class PipelineStages {
     if (RunLayout.isComplete(conf, layout.packed())) {
       return;
     }
-    PackSummary s = new SequenceFilePacker(conf, FruitsConfigKeys.PACK_TARGET_BYTES.getLong(conf)).pack(input, layout.packed());
-    String note = String.format("%d files (%d bytes) in %d SequenceFile(s), %d hidden skipped, %d duplicate(s) kept",
-        s.files(), s.bytes(), s.sequenceFiles(), s.skipped(), s.duplicates());
+    PackSummary s = new SequenceFilePacker(conf, FruitsConfigKeys.PACK_TARGET_BYTES.getLong(conf),
+        FruitsConfigKeys.PACK_MAX_FILE_BYTES.getLong(conf)).pack(input, layout.packed());
+    String note = String.format("%d files (%d bytes) in %d SequenceFile(s), %d skipped (hidden, links), %d too large, %d duplicate(s) kept",
+        s.files(), s.bytes(), s.sequenceFiles(), s.skipped(), s.tooLarge(), s.duplicates());
     times.record("pack", start, note);
     progress.println("[fruits] pack: " + note);
   }
@@ -110,9 +111,11 @@ final class PipelineStages {
     PcaModel model = estimator.fit(moments);
     clear(layout.pca());
     FileSystem fs = layout.pca().getFileSystem(conf);
-    try (Writer w = new OutputStreamWriter(fs.create(layout.pcaModel()), StandardCharsets.UTF_8)) {
+    AtomicFile.write(conf, layout.pcaModel(), out -> {
+      Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
       model.save(w);
-    }
+      w.flush();
+    });
     fs.create(new Path(layout.pca(), RunLayout.SUCCESS)).close();
     double kept = 0;
     for (int i = 0; i < model.k(); i++) {
@@ -137,7 +140,7 @@ final class PipelineStages {
     }
     CsvMerger merger = new CsvMerger(conf);
     merger.merge(layout.featureParts(), CsvMerger.header("f", model.dimension()), layout.featuresCsv());
-    merger.merge(layout.featureRejects(), CsvRows.REJECTS_HEADER, layout.rejectsCsv());
+    merger.mergeRejects(layout.featureRejects(), SequenceFilePacker.rejects(layout.packed()), layout.rejectsCsv());
     merger.merge(layout.pcaParts(), CsvMerger.header("pc", model.k()), layout.pcaCsv());
     times.record("merge", start, "features.csv, pca.csv, rejects.csv");
   }

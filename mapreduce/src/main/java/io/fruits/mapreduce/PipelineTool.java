@@ -5,6 +5,7 @@ import io.fruits.features.ModelDescriptor;
 import io.fruits.features.ModelKey;
 import io.fruits.features.ModelLocator;
 import io.fruits.features.Sha256;
+import io.fruits.layout.OutputGuard;
 import io.fruits.layout.RunLayout;
 import io.fruits.reduction.PcaEstimator;
 import java.io.File;
@@ -69,7 +70,7 @@ public final class PipelineTool extends Configured implements Tool {
     progress.printf("[fruits] model %s: %d-d vectors, %d engine thread(s)%n", modelFile.getFileName(), dimension, threads);
 
     RunLayout layout = new RunLayout(qualify(conf, options.output()));
-    prepareOutput(conf, layout, settings(conf, input, descriptor, modelFile), options.overwrite());
+    prepareOutput(conf, layout, input, settings(conf, input, descriptor, modelFile), options.overwrite());
     PipelineStages stages = new PipelineStages(conf, layout, input, descriptor, modelFile, threads, dimension, estimator, progress);
     for (Stage stage : Stage.values()) {
       stages.run(stage);
@@ -106,7 +107,8 @@ public final class PipelineTool extends Configured implements Tool {
     return ModelDescriptor.forModel(model, overrides);
   }
 
-  private static RunSettings settings(Configuration conf, Path input, ModelDescriptor d, java.nio.file.Path modelFile)
+  /** What the run's output depends on, saved as its {@code run.properties}; both editions write it. */
+  public static RunSettings settings(Configuration conf, Path input, ModelDescriptor d, java.nio.file.Path modelFile)
       throws IOException {
     RunSettings s = new RunSettings().put("input", input.toString()).put("model.file.sha256", Sha256.of(modelFile));
     d.toMap().forEach((key, value) -> {
@@ -124,11 +126,14 @@ public final class PipelineTool extends Configured implements Tool {
     return s;
   }
 
-  private void prepareOutput(Configuration conf, RunLayout layout, RunSettings settings, boolean overwrite) throws IOException {
+  /** Called after every other check: only then may --overwrite delete an earlier run. */
+  private void prepareOutput(Configuration conf, RunLayout layout, Path input, RunSettings settings, boolean overwrite) throws IOException {
     FileSystem fs = layout.root().getFileSystem(conf);
-    if (overwrite && fs.exists(layout.root())) {
-      progress.println("[fruits] --overwrite: deleting " + layout.root());
-      fs.delete(layout.root(), true);
+    OutputGuard guard = OutputGuard.forRuns(conf);
+    guard.checkApart(layout.root(), input);
+    guard.checkWritable(layout.root());
+    if (overwrite && guard.deleteForOverwrite(layout.root())) {
+      progress.println("[fruits] --overwrite: deleted the earlier run in " + layout.root());
     }
     if (fs.exists(layout.root())) {
       TreeMap<String, String> saved = RunSettings.load(conf, layout.root());

@@ -2,7 +2,8 @@ package io.fruits.mapreduce;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import io.fruits.layout.AtomicFile;
+import io.fruits.layout.RunLayout;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
@@ -14,7 +15,7 @@ import org.apache.hadoop.fs.Path;
  * {@code OUT/run.properties}. A re-run resumes only when its settings are the same, so an output
  * folder never mixes stages of different runs.
  */
-final class RunSettings {
+public final class RunSettings {
   private final TreeMap<String, String> values = new TreeMap<>();
 
   RunSettings put(String key, String value) {
@@ -23,15 +24,14 @@ final class RunSettings {
   }
 
   static Path file(Path root) {
-    return new Path(root, "run.properties");
+    return new Path(root, RunLayout.SETTINGS);
   }
 
-  void save(Configuration conf, Path root) throws IOException {
+  public void save(Configuration conf, Path root) throws IOException {
     Properties p = new Properties();
     p.putAll(values);
-    try (OutputStream out = file(root).getFileSystem(conf).create(file(root), true)) {
-      p.store(out, "Fruits! run settings; a re-run resumes only with the same settings");
-    }
+    // Atomic: a truncated run.properties would block every later run on this folder.
+    AtomicFile.write(conf, file(root), out -> p.store(out, "Fruits! run settings; a re-run resumes only with the same settings"));
   }
 
   /** The settings saved in {@code root}, or null when there are none. */

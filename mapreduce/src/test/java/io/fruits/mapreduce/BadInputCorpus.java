@@ -29,7 +29,7 @@ import javax.imageio.stream.ImageOutputStream;
  *   <li>16-bit PNG; <li>grayscale JPEG; <li>CMYK JPEG; <li>progressive JPEG; <li>GIF; <li>BMP;
  *   <li>WebP (no reader in the JDK); <li>EXIF-rotated JPEG (orientation ignored, documented);
  *   <li>1x1 image; <li>PNG whose header declares 30000x30000; <li>file names with spaces,
- *   unicode, quotes and a comma; <li>nested folders; <li>the same image under two names;
+ *   unicode, quotes, a comma and a line break; <li>nested folders; <li>the same image under two names;
  *   <li>an empty class folder; <li>hidden files (.DS_Store); <li>a non-image file (README);
  *   <li>a huge real image (3000x3000); <li>a PNG with damaged pixel data; <li>HEIC (no reader).
  * </ol>
@@ -57,6 +57,7 @@ final class BadInputCorpus {
     put(root, "Formats/one-pixel.png", encode(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png"), "vector");
     put(root, "Bad/bomb.png", TestImages.pngHeader(30000, 30000), "too-large");
     put(root, "Names/it's a \"fruit\", très bon.jpg", fruitJpeg, "vector");
+    put(root, "Names/two\nlines, one file.jpg", fruitJpeg, "vector");
     put(root, "Names/nested/deeper/pomme.jpg", fruitJpeg, "vector");
     put(root, duplicateOf, fruitJpeg, "vector");
     put(root, duplicateId, fruitJpeg, "vector");

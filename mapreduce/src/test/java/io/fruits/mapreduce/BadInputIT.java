@@ -73,4 +73,22 @@ class BadInputIT {
       assertEquals(e.getValue().intValue(), Integer.parseInt(m.group(1)), e.getKey());
     }
   }
+
+  @Test
+  void aFileOverTheSizeLimitIsARejectThatIsNeverRead() throws Exception {
+    Path in = tmp.resolve("sized");
+    ImageTrees.copySubset(SharedData.fruits().resolve("Training"), in, 2, 3);
+    Path big = Files.write(in.resolve("Apple 6/zz-huge.jpg"), new byte[200_000]);
+    Configuration conf = new Configuration();
+    conf.set("model.dir", SharedData.models().toString());
+    conf.setLong("pack.max.file.bytes", 100_000);
+    Path out = tmp.resolve("sized-out");
+    PipelineRun run = PipelineRun.of(conf, "--input", in.toString(), "--output", out.toString(), "--model", "squeezenet1.1");
+    assertEquals(0, run.exitCode, run.stderr);
+    assertEquals(List.of(List.of("Apple 6/zz-huge.jpg", "Apple 6", "too-large", "200000 bytes exceeds pack.max.file.bytes=100000")),
+        ImageTrees.rows(out.resolve("rejects.csv")));
+    assertEquals(7, ImageTrees.rows(out.resolve("packed/manifest.csv")).size(), "every input is in the manifest");
+    assertEquals(6, ImageTrees.rows(out.resolve("features.csv")).size());
+    assertTrue(Files.exists(big));
+  }
 }

@@ -61,10 +61,9 @@ public final class ImageTrees {
   /** The rows of a CSV with a header line, parsed. */
   public static List<List<String>> rows(Path csv) throws IOException {
     List<List<String>> rows = new ArrayList<>();
-    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-    for (String line : lines.subList(1, lines.size())) {
-      rows.add(Csv.parse(line));
+    try (Csv.Records records = Csv.records(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
+      records.forEach(rows::add);
     }
-    return rows;
+    return rows.subList(1, rows.size());
   }
 }

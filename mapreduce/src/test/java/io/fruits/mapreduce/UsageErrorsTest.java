@@ -99,4 +99,19 @@ class UsageErrorsTest {
       assertTrue(help.contains(k.key()), k.key());
     }
   }
+
+  @Test
+  void benchWorksOnlyInAFolderOfItsOwn() throws Exception {
+    Path home = java.nio.file.Files.createDirectories(tmp.resolve("home"));
+    java.nio.file.Files.writeString(home.resolve("marker.txt"), "mine");
+    java.nio.file.Files.createDirectories(tmp.resolve("in"));
+    String[] args = {"bench", "--input", tmp.resolve("in").toString(), "--model", "squeezenet1.1", "--output", home.toString()};
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code = FruitsMain.run(args, new Configuration(), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(2, code);
+    assertEquals("fruits: output " + new org.apache.hadoop.fs.Path(home.toUri()) + " exists and is not a bench folder (no bench.properties);"
+        + " nothing was deleted: give --output a new folder\n", err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(java.util.List.of("marker.txt"), java.nio.file.Files.list(home).map(p -> p.getFileName().toString()).toList());
+  }
 }

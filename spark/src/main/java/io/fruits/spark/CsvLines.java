@@ -1,12 +1,10 @@
 package io.fruits.spark;
 
+import io.fruits.layout.AtomicFile;
 import io.fruits.layout.CsvRows;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
@@ -30,12 +28,8 @@ final class CsvLines {
 
   /** A small file written by the driver: header, then the lines. */
   static void write(Configuration conf, Path file, String header, List<String> lines) throws IOException {
-    FileSystem fs = file.getFileSystem(conf);
-    try (OutputStream out = fs.create(file, true)) {
-      out.write((header + "\n").getBytes(StandardCharsets.UTF_8));
-      for (String line : lines) {
-        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-      }
-    }
+    StringBuilder text = new StringBuilder(header).append('\n');
+    lines.forEach(line -> text.append(line).append('\n'));
+    AtomicFile.write(conf, file, text.toString());
   }
 }

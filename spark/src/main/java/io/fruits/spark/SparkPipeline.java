@@ -5,9 +5,12 @@ import io.fruits.features.ModelDescriptor;
 import io.fruits.features.ModelLocator;
 import io.fruits.layout.CsvMerger;
 import io.fruits.layout.CsvRows;
+import io.fruits.layout.ImageId;
 import io.fruits.layout.ImageTree;
+import io.fruits.layout.OutputGuard;
 import io.fruits.layout.RunLayout;
 import io.fruits.layout.StageTimes;
+import io.fruits.mapreduce.FruitsConfigKeys;
 import io.fruits.mapreduce.PipelineTool;
 import io.fruits.reduction.PcaEstimator;
 import java.io.IOException;
@@ -61,7 +64,6 @@ final class SparkPipeline {
     Path out = new Path(options.output);
     FileSystem outFs = out.getFileSystem(hadoop);
     RunLayout layout = new RunLayout(outFs.makeQualified(out));
-    prepareOutput(outFs, layout);
     // The -D settings are in the Hadoop configuration (SparkMain puts them there): read them with
     // the MapReduce edition's keys and rules, so they mean the same in both editions.
     PcaEstimator rule = PipelineTool.estimator(hadoop);
@@ -73,17 +75,23 @@ final class SparkPipeline {
       dimension = probe.dimension(); // a wrong model or pooling fails here, before any task
     }
     rule.checkK(dimension);
+    Path input = new Path(options.input);
+    input = input.getFileSystem(hadoop).makeQualified(input);
+    // Only now, with every setting checked, may --overwrite delete an earlier run.
+    prepareOutput(hadoop, layout, input);
+    PipelineTool.settings(hadoop, input, d, modelFile).save(hadoop, layout.root());
 
     long start = System.nanoTime();
     stage("read");
-    ImageTree tree = ImageTree.scan(hadoop, new Path(options.input));
+    ImageTree tree = ImageTree.scan(hadoop, input, FruitsConfigKeys.PACK_MAX_FILE_BYTES.getLong(hadoop));
     int partitions = Math.max(jsc.defaultParallelism(), (tree.files().size() + 1999) / 2000);
     JavaRDD<Tuple2<String, byte[]>> images =
         jsc.parallelize(ImageBytesReader.pairs(tree.files()), partitions)
             .mapPartitions(new ImageBytesReader(hadoop))
             .persist(StorageLevel.MEMORY_ONLY());
     long read = images.count();
-    done("read", start, String.format(Locale.ROOT, "%d files in %d partitions (%d hidden left out)", read, partitions, tree.hidden().size()));
+    done("read", start, String.format(Locale.ROOT, "%d files in %d partitions (%d skipped, %d too large to read)", read, partitions,
+        tree.skipped().size(), tree.tooLarge().size()));
 
     start = System.nanoTime();
     stage("features");
@@ -122,7 +130,12 @@ final class SparkPipeline {
     stage("write");
     rows.filter(r -> !r.isReject()).map(CsvLines::featureRow).saveAsTextFile(layout.featureParts().toString());
     pcaLines.saveAsTextFile(layout.pcaParts().toString());
-    List<String> rejectLines = rows.filter(FeatureRow::isReject).map(CsvLines::rejectRow).collect();
+    // Files too large to read are rejects too; all in id order, as the MapReduce edition writes them.
+    List<FeatureRow> rejectRows = new java.util.ArrayList<>(rows.filter(FeatureRow::isReject).collect());
+    tree.tooLarge().keySet().forEach(id -> rejectRows.add(
+        FeatureRow.reject(id, ImageId.labelOf(id), io.fruits.features.RejectReason.TOO_LARGE, tree.tooLargeDetail(id))));
+    rejectRows.sort((a, b) -> ImageId.BYTE_ORDER.compare(a.id, b.id));
+    List<String> rejectLines = rejectRows.stream().map(CsvLines::rejectRow).toList();
     CsvMerger merger = new CsvMerger(hadoop);
     merger.merge(layout.featureParts(), CsvMerger.header("f", dimension), layout.featuresCsv());
     merger.merge(layout.pcaParts(), CsvMerger.header("pc", k), layout.pcaCsv());
@@ -135,15 +148,16 @@ final class SparkPipeline {
     return layout;
   }
 
-  private void prepareOutput(FileSystem fs, RunLayout layout) throws IOException {
-    if (!fs.exists(layout.root())) {
-      return;
-    }
-    if (!options.overwrite) {
+  private void prepareOutput(Configuration hadoop, RunLayout layout, Path input) throws IOException {
+    OutputGuard guard = OutputGuard.forRuns(hadoop);
+    guard.checkApart(layout.root(), input);
+    FileSystem fs = layout.root().getFileSystem(hadoop);
+    if (fs.exists(layout.root()) && fs.listStatus(layout.root()).length > 0 && !options.overwrite) {
       throw new IllegalArgumentException("output " + layout.root() + " already exists; use --overwrite or another --output");
     }
-    progress.println("[fruits-spark] --overwrite: deleting " + layout.root());
-    fs.delete(layout.root(), true);
+    if (guard.deleteForOverwrite(layout.root())) {
+      progress.println("[fruits-spark] --overwrite: deleted the earlier run in " + layout.root());
+    }
   }
 
   /**

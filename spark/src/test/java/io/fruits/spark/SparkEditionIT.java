@@ -38,6 +38,8 @@ class SparkEditionIT {
     input = tmp.resolve("in");
     ImageTrees.copySubset(fruits.resolve("Training"), input.resolve("Training"), 30, 8);
     Files.writeString(input.resolve("Training/Apple 6/notes.jpg"), "not a picture");
+    // A GIF header with no frame: the JDK's reader throws an unchecked exception for it.
+    Files.write(input.resolve("Training/Apple 6/frameless.gif"), new byte[] {'G', 'I', 'F', '8', '9', 'a', 10, 0, 10, 0, 0, 0, 0, ';'});
   }
 
   @Test
@@ -47,7 +49,7 @@ class SparkEditionIT {
 
     assertArrayEquals(Files.readAllBytes(mr.resolve("features.csv")), Files.readAllBytes(spark.resolve("features.csv")));
     assertEquals(Files.readAllLines(mr.resolve("rejects.csv")), Files.readAllLines(spark.resolve("rejects.csv")));
-    assertEquals(2, Files.readAllLines(spark.resolve("rejects.csv")).size(), "header and the broken file");
+    assertEquals(3, Files.readAllLines(spark.resolve("rejects.csv")).size(), "header and the two broken files");
     assertSameUpToSign(mr.resolve("pca.csv"), spark.resolve("pca.csv"));
   }
 
@@ -67,6 +69,28 @@ class SparkEditionIT {
         new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(2, code);
     assertEquals("fruits spark: --model is missing; " + SparkOptions.USAGE + "\n", err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void overwriteDeletesOnlyARunAndOnlyAfterEveryCheck() throws Exception {
+    Path run = runSpark("spark-keep", "-D", "pca.k=4");
+    byte[] before = Files.readAllBytes(run.resolve("pca.csv"));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = SparkMain.run(new String[] {"--input", input.toString(), "--output", run.toString(), "--model", "squeezenet1.2", "--overwrite",
+        "--master", "local[2]"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, code, err.toString(StandardCharsets.UTF_8));
+    assertArrayEquals(before, Files.readAllBytes(run.resolve("pca.csv")), "a mistyped model must not cost the earlier run");
+
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    Files.writeString(home.resolve("marker.txt"), "mine");
+    err.reset();
+    code = SparkMain.run(new String[] {"--input", input.toString(), "--output", home.toString(), "--model", "squeezenet1.1", "--overwrite",
+        "-D", "model.dir=" + models, "--master", "local[2]"}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, code);
+    assertTrue(err.toString(StandardCharsets.UTF_8).endsWith("is not a run of fruits (no run.properties); nothing was deleted: give --output a new folder\n"),
+        err.toString(StandardCharsets.UTF_8));
+    assertEquals("mine", Files.readString(home.resolve("marker.txt")));
   }
 
   private static Path runMapReduce(String name, String... extra) {
