@@ -66,6 +66,7 @@ public final class ImageDecoder {
       } catch (RuntimeException e) {
         // The JDK's readers signal some damaged headers with unchecked exceptions, outside read():
         // a GIF with no frame throws IndexOutOfBoundsException from getWidth(0).
+        // The detail never names the exception: it may reach a web client.
         throw new RejectedImageException(RejectReason.CORRUPT, "damaged " + reader.getFormatName() + " data: " + oneLine(e));
       } catch (OutOfMemoryError e) {
         // A damaged header can make a reader ask for one huge table; that allocation failed and
@@ -101,7 +102,7 @@ public final class ImageDecoder {
       throw new RejectedImageException(unsupported ? RejectReason.UNSUPPORTED : RejectReason.CORRUPT, msg);
     } catch (RuntimeException e) {
       // Some readers signal damaged data with unchecked exceptions (e.g. ArrayIndexOutOfBounds).
-      throw new RejectedImageException(RejectReason.CORRUPT, oneLine(e));
+      throw new RejectedImageException(RejectReason.CORRUPT, "damaged " + reader.getFormatName() + " data: " + oneLine(e));
     }
     if (warning[0] != null) {
       throw new RejectedImageException(RejectReason.CORRUPT, warning[0]);
@@ -177,8 +178,9 @@ public final class ImageDecoder {
     return r << 16 | g << 8 | b;
   }
 
+  /** The reader's words on one line; never the exception's name, since a reason may reach a web client. */
   private static String oneLine(Throwable e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String m = e.getMessage() == null ? "unreadable data" : e.getMessage();
     return m.replace('\n', ' ').replace('\r', ' ');
   }
 }

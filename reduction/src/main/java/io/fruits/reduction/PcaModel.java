@@ -125,14 +125,30 @@ public final class PcaModel {
     if (!FORMAT.equals(records.get("format"))) {
       throw new IOException("not a PCA model of format " + FORMAT + "; refit it with the reduction stage");
     }
-    int d = Integer.parseInt(records.get("dimension"));
-    int k = Integer.parseInt(records.get("components"));
+    int d = count(records, "dimension");
+    int k = count(records, "components");
+    // Checked against the file's own content before anything is allocated: a damaged or hostile
+    // header must not make a service allocate gigabytes.
+    String mean = records.get("mean");
+    int meanValues = mean == null ? 0 : mean.split(",", -1).length;
+    if (d < 1 || d != meanValues || k < 1 || k > d) {
+      throw new IOException("PCA model declares " + d + " dimensions and " + k + " components, but holds " + meanValues
+          + " means; the file is damaged, refit it");
+    }
     double[][] comps = new double[k][];
     for (int c = 0; c < k; c++) {
       comps[c] = numbers(records, "pc" + (c + 1), d);
     }
     StandardScalerModel scaler = new StandardScalerModel(numbers(records, "mean", d), numbers(records, "std", d));
     return new PcaModel(scaler, comps, numbers(records, "eigenvalues", d), numbers(records, "explained", d));
+  }
+
+  private static int count(Map<String, String> records, String name) throws IOException {
+    try {
+      return Integer.parseInt(String.valueOf(records.get(name)).trim());
+    } catch (NumberFormatException e) {
+      throw new IOException("PCA model's '" + name + "' is not a whole number; the file is damaged, refit it");
+    }
   }
 
   private static double[] numbers(Map<String, String> records, String name, int d) throws IOException {
@@ -145,8 +161,12 @@ public final class PcaModel {
       throw new IOException("PCA model '" + name + "' has " + parts.length + " values, expected " + d);
     }
     double[] v = new double[d];
-    for (int i = 0; i < d; i++) {
-      v[i] = Double.parseDouble(parts[i]);
+    try {
+      for (int i = 0; i < d; i++) {
+        v[i] = Double.parseDouble(parts[i]);
+      }
+    } catch (NumberFormatException e) {
+      throw new IOException("PCA model '" + name + "' holds a value that is not a number; the file is damaged, refit it");
     }
     return v;
   }

@@ -10,6 +10,7 @@ import io.fruits.features.ImagePreprocessor;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.features.ModelLocator;
 import io.fruits.features.RejectedImageException;
+import io.fruits.features.Sha256;
 import io.fruits.reduction.PcaModel;
 import java.io.IOException;
 import java.io.Reader;
@@ -27,6 +28,8 @@ import java.util.Map;
  * more.
  */
 public final class FruitPredictor implements AutoCloseable {
+  /** The key of {@code run.properties} holding the checksum of the model the run was made with. */
+  static final String RUN_MODEL_SHA256 = "model.file.sha256";
   private final FeatureExtractor extractor;
   private final ImagePreprocessor preprocessor;
   private final ImageBatch batch;
@@ -64,19 +67,40 @@ public final class FruitPredictor implements AutoCloseable {
     PcaModel pca;
     try (Reader r = Files.newBufferedReader(pcaFile, StandardCharsets.UTF_8)) {
       pca = PcaModel.load(r);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(pcaFile + ": " + e.getMessage());
     }
     FruitClassifier classifier = FruitClassifier.load(classifierFile);
     if (classifier.dimension() != pca.k()) {
       throw new IllegalArgumentException(classifierFile + " expects " + classifier.dimension() + " components but the PCA model gives "
           + pca.k() + "; retrain it: fruits classify --run " + run);
     }
-    FeatureExtractor extractor = FeatureExtractor.open(d, new ModelLocator().locate(d), threads);
-    if (extractor.dimension() != pca.dimension()) {
-      extractor.close();
-      throw new IllegalArgumentException("the model gives " + extractor.dimension() + " values but the PCA model expects " + pca.dimension()
-          + "; the run's model settings do not match this model file");
+    Path modelFile = new ModelLocator().locate(d);
+    String expected = runSettings(settings).getProperty(RUN_MODEL_SHA256);
+    String actual = Sha256.of(modelFile);
+    if (expected == null || !expected.equalsIgnoreCase(actual)) {
+      throw new IllegalArgumentException("the model file " + modelFile.getFileName() + " is not the one this run was made with (sha256 "
+          + actual + ", the run has " + expected + "); point -D model.dir or -D model.path at the run's model");
     }
-    return new FruitPredictor(d, extractor, maxPixels, pca, classifier);
+    FeatureExtractor extractor = FeatureExtractor.open(d, modelFile, threads);
+    try {
+      if (extractor.dimension() != pca.dimension()) {
+        throw new IllegalArgumentException("the model gives " + extractor.dimension() + " values but the PCA model expects " + pca.dimension()
+            + "; the run's model settings do not match this model file");
+      }
+      return new FruitPredictor(d, extractor, maxPixels, pca, classifier);
+    } catch (RuntimeException e) {
+      extractor.close(); // a predictor that failed to open holds no native memory
+      throw e;
+    }
+  }
+
+  private static java.util.Properties runSettings(Path file) throws IOException {
+    java.util.Properties p = new java.util.Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    }
+    return p;
   }
 
   /** The three most probable classes of the photo in {@code bytes}, named {@code name}. */

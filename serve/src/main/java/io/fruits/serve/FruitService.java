@@ -11,83 +11,177 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.BlockingArrayQueue;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The web service: {@code GET /} a page that lets a phone take or pick a photo and shows the
  * answer; {@code POST /predict} a multipart upload (field {@code image}) answered with JSON.
  * Errors are JSON too, with a 4xx status that says whose fault it was: 400 a malformed request,
- * 413 too many bytes or pixels, 415 not an image we read, 422 a damaged image.
+ * 408 an upload slower than the minimum rate, 413 too many bytes or pixels, 415 not an image we
+ * read, 422 a damaged image; 503 with {@code Retry-After} when the queue is full or the deadline
+ * passed. No answer carries an exception's name or message, or a path.
+ *
+ * <p>Memory is bounded whatever the traffic: uploads over 256 KiB are spooled to disk by Jetty
+ * while they arrive, and only photos that got a place in the {@link PredictionQueue} are read
+ * into memory. Threads are bounded too, and so is the work waiting for them.
  */
 public final class FruitService implements AutoCloseable {
   static final String FIELD = "image";
   /** Room for the multipart headers and boundaries around the photo itself. */
   private static final long FORM_OVERHEAD = 64 * 1024;
+  private static final int IN_MEMORY_PART_BYTES = 256 * 1024;
+  private static final String RETRY_AFTER_SECONDS = "2";
+  private static final int MAX_QUEUED_JOBS = 4096;
 
   private final FruitPredictor predictor;
-  private final long maxBytes;
+  private final ServiceLimits limits;
+  private final PredictionQueue queue;
+  private final Path spool;
   private final Javalin app;
+  private int requestedPort;
 
-  public FruitService(FruitPredictor predictor, long maxBytes) {
+  public FruitService(FruitPredictor predictor, long maxBytes) throws IOException {
+    this(predictor, ServiceLimits.DEFAULTS.withMaxBytes(maxBytes), "127.0.0.1", null, null);
+  }
+
+  /**
+   * @param host the interface to listen on ({@code 127.0.0.1}: this machine only)
+   * @param keystore a PKCS12 keystore for HTTPS, or null for plain HTTP
+   */
+  FruitService(FruitPredictor predictor, ServiceLimits limits, String host, Path keystore, String password) throws IOException {
     this.predictor = predictor;
-    this.maxBytes = maxBytes;
+    this.limits = limits;
+    this.queue = new PredictionQueue(limits.queue());
+    this.spool = Files.createTempDirectory("fruits-uploads");
     String page = page();
+    Map<String, String> headers = SecurityHeaders.forPage(page, keystore != null);
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
-      config.http.maxRequestSize = maxBytes;
-      config.jetty.multipartConfig.maxFileSize(maxBytes, SizeUnit.BYTES);
-      config.jetty.multipartConfig.maxTotalRequestSize(maxBytes + FORM_OVERHEAD, SizeUnit.BYTES);
-      config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(maxBytes, Integer.MAX_VALUE), SizeUnit.BYTES);
+      config.http.maxRequestSize = limits.maxBytes();
+      config.jetty.multipartConfig.cacheDirectory(spool.toString());
+      config.jetty.multipartConfig.maxFileSize(limits.maxBytes(), SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxTotalRequestSize(limits.maxBytes() + FORM_OVERHEAD, SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxInMemoryFileSize(IN_MEMORY_PART_BYTES, SizeUnit.BYTES);
+      // Bounded threads and a bounded backlog of work for them (a queued job is a few hundred
+      // bytes; past the bound Jetty closes the connection).
+      config.jetty.threadPool = new QueuedThreadPool(limits.threads(), 4, 60_000, new BlockingArrayQueue<>(256, 256, MAX_QUEUED_JOBS));
+      config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(limits.minUploadRate()));
+      // Javalin builds the connector when it starts, on the port start() was given.
+      config.jetty.addConnector((server, http) -> Connectors.create(server, http, host, requestedPort, keystore, password));
     });
+    app.before(ctx -> headers.forEach(ctx::header));
     app.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
     app.post("/predict", this::predict);
+    app.error(HttpStatus.NOT_FOUND, ctx -> error(ctx, HttpStatus.NOT_FOUND, "not-found", "no such page; the service has / and POST /predict"));
+    app.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> error(ctx, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "use GET / or POST /predict"));
     app.exception(Exception.class, (e, ctx) -> {
-      // Jetty's multipart parser reports a part over its limit as "... exceeds max filesize".
-      if (String.valueOf(e.getMessage()).contains("exceeds") || e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("exceeds")) {
-        error(ctx, HttpStatus.CONTENT_TOO_LARGE, "too-large", "the upload is larger than " + maxBytes + " bytes");
-      } else {
-        error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal", String.valueOf(e.getMessage()));
-      }
+      // Never the exception's words: they can name classes and paths of this machine.
+      System.err.println("[fruits] " + ctx.method() + " " + ctx.path() + " failed: " + e);
+      error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal", "the service could not answer this request");
     });
   }
 
-  /** Starts on {@code port} (0: any free port) on every interface, so a phone on the LAN can reach it. */
+  /** Listens on {@code port} (0: any free port). */
   public FruitService start(int port) {
-    app.start(port);
+    requestedPort = port;
+    app.start();
     return this;
   }
 
   public int port() {
-    return app.port();
+    return connector().getLocalPort();
   }
 
-  private void predict(Context ctx) throws IOException {
+  private ServerConnector connector() {
+    return (ServerConnector) app.jettyServer().server().getConnectors()[0];
+  }
+
+  private void predict(Context ctx) throws Exception {
+    Instant deadline = Instant.now().plus(limits.deadline());
     long length = ctx.req().getContentLengthLong();
-    if (length > maxBytes + FORM_OVERHEAD) {
-      error(ctx, HttpStatus.CONTENT_TOO_LARGE, "too-large", "the upload is " + length + " bytes; the limit is " + maxBytes);
+    if (length > limits.maxBytes() + FORM_OVERHEAD) {
+      ctx.header("Connection", "close"); // the body is not read
+      error(ctx, HttpStatus.CONTENT_TOO_LARGE, "too-large", "the upload is " + length + " bytes; the limit is " + limits.maxBytes());
       return;
     }
-    if (!ctx.isMultipartFormData()) {
+    String type = ctx.contentType() == null ? "" : ctx.contentType().trim().toLowerCase(java.util.Locale.ROOT);
+    if (!type.startsWith("multipart/form-data")) {
       error(ctx, HttpStatus.BAD_REQUEST, "bad-request", "send multipart/form-data with the photo in a field named '" + FIELD + "'");
       return;
     }
-    UploadedFile file = ctx.uploadedFile(FIELD);
+    UploadedFile file = upload(ctx);
     if (file == null) {
-      error(ctx, HttpStatus.BAD_REQUEST, "bad-request", "no field named '" + FIELD + "' in the form; put the photo there");
       return;
-    }
-    if (file.size() > maxBytes) {
-      error(ctx, HttpStatus.CONTENT_TOO_LARGE, "too-large", "the photo is " + file.size() + " bytes; the limit is " + maxBytes);
-      return;
-    }
-    byte[] bytes;
-    try (InputStream in = file.content()) {
-      bytes = in.readAllBytes();
     }
     try {
-      ctx.contentType("application/json").result(predictor.predict(file.filename(), bytes).json());
+      queue.enter();
+    } catch (PredictionQueue.RefusedException e) {
+      busy(ctx, "the service is busy; try again in a moment");
+      return;
+    }
+    try {
+      byte[] bytes;
+      try (InputStream in = file.content()) {
+        bytes = in.readAllBytes();
+      }
+      String answer = queue.compute(deadline, () -> clientGone(ctx), () -> predictor.predict(file.filename(), bytes).json());
+      ctx.contentType("application/json").result(answer);
+    } catch (PredictionQueue.RefusedException e) {
+      if (e.refusal == PredictionQueue.Refusal.CLIENT_GONE) {
+        System.err.println("[fruits] a client left before its photo was computed; skipped");
+      }
+      busy(ctx, "the service is busy; try again in a moment");
     } catch (RejectedImageException e) {
       error(ctx, statusOf(e.reason()), e.reason().word(), e.getMessage());
+    } finally {
+      queue.leave();
     }
+  }
+
+  /** The uploaded photo, or null after answering why there is none. */
+  private UploadedFile upload(Context ctx) {
+    UploadedFile file;
+    try {
+      file = ctx.uploadedFile(FIELD);
+    } catch (Exception e) { // Jetty's parser throws IOException and IllegalStateException for malformed forms
+      BadMessageException bad = causeOf(e, BadMessageException.class);
+      if (bad != null && bad.getCode() == HttpStatus.REQUEST_TIMEOUT.getCode()) {
+        ctx.header("Connection", "close");
+        error(ctx, HttpStatus.REQUEST_TIMEOUT, "too-slow", "the upload was slower than " + limits.minUploadRate() + " bytes per second");
+      } else if (messageMentions(e, "exceeds")) {
+        error(ctx, HttpStatus.CONTENT_TOO_LARGE, "too-large", "the upload is larger than " + limits.maxBytes() + " bytes");
+      } else {
+        error(ctx, HttpStatus.BAD_REQUEST, "bad-request",
+            "the body is not a well-formed multipart/form-data form; put the photo in a field named '" + FIELD + "'");
+      }
+      return null;
+    }
+    if (file == null) {
+      error(ctx, HttpStatus.BAD_REQUEST, "bad-request", "no field named '" + FIELD + "' in the form; put the photo there");
+    } else if (file.size() > limits.maxBytes()) {
+      error(ctx, HttpStatus.CONTENT_TOO_LARGE, "too-large", "the photo is " + file.size() + " bytes; the limit is " + limits.maxBytes());
+      return null;
+    }
+    return file;
+  }
+
+  /** True when Jetty already knows the connection is closed: no one would read the answer. */
+  private static boolean clientGone(Context ctx) {
+    Request base = Request.getBaseRequest(ctx.req());
+    return base != null && !base.getHttpChannel().getEndPoint().isOpen();
+  }
+
+  private static void busy(Context ctx, String message) {
+    ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+    error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "busy", message);
   }
 
   static HttpStatus statusOf(RejectReason reason) {
@@ -102,6 +196,24 @@ public final class FruitService implements AutoCloseable {
     ctx.status(status).contentType("application/json").result(Json.error(reason, message));
   }
 
+  private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
+  private static boolean messageMentions(Throwable e, String word) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static String page() {
     try (InputStream in = FruitService.class.getResourceAsStream("index.html")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -113,5 +225,12 @@ public final class FruitService implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    try (var files = Files.walk(spool)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      System.err.println("[fruits] could not remove the upload spool " + spool + ": " + e.getMessage());
+    }
   }
 }

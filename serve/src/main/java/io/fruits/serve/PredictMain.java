@@ -39,6 +39,11 @@ public final class PredictMain {
         } catch (java.nio.file.NoSuchFileException e) {
           out.println("{\"image\": " + Json.string(image.toString()) + ", " + Json.error("missing", "no such file").substring(1));
           failed++;
+        } catch (java.io.IOException e) {
+          // A folder, a file without read permission: this image is answered with an error, the next ones still are.
+          String why = Files.isDirectory(image) ? "a folder, not a photo" : "cannot be read";
+          out.println("{\"image\": " + Json.string(image.toString()) + ", " + Json.error("unreadable", why).substring(1));
+          failed++;
         }
       }
     } catch (IllegalArgumentException e) {

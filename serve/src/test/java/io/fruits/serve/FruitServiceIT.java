@@ -123,16 +123,23 @@ class FruitServiceIT {
 
   /** A multipart/form-data upload of {@code bytes} in the field the service reads. */
   static HttpResponse<String> post(String filename, byte[] bytes) throws Exception {
+    return post(http, uri("/predict"), filename, bytes);
+  }
+
+  static HttpResponse<String> post(HttpClient client, URI target, String filename, byte[] bytes) throws Exception {
+    return client.send(upload(target, filename, bytes), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpRequest upload(URI target, String filename, byte[] bytes) throws java.io.IOException {
     String boundary = "----fruits" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + FruitService.FIELD + "\"; filename=\"" + filename
         + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     body.write(bytes);
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(uri("/predict"))
+    return HttpRequest.newBuilder(target)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   static String firstClass(String json) {

@@ -43,4 +43,50 @@ class PredictCommandIT {
     assertEquals("fruits predict: " + run.resolve("classifier.tribuo") + " is missing; train it first: fruits classify --run "
         + tmp.resolve("run") + "\n", err.toString(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void aFolderAmongTheImagesIsAnErrorLineAndTheNextImageIsStillAnswered() throws Exception {
+    Path photo = FruitServiceIT.firstTestPhoto();
+    Path folder = Files.createDirectories(tmp.resolve("somefolder"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = PredictMain.run(new String[] {"--run", TrainedRun.get().toString(), "-D", "model.dir=" + SharedData.models(),
+        photo.toString(), folder.toString(), photo.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+    assertEquals(1, code);
+    assertEquals(3, lines.length, out.toString());
+    assertTrue(lines[1].contains("\"reason\": \"unreadable\"") && lines[1].contains("a folder, not a photo"), lines[1]);
+    assertEquals(photo.getParent().getFileName().toString(), FruitServiceIT.firstClass(lines[2]), lines[2]);
+  }
+
+  @Test
+  void aModelFileThatIsNotTheRunsIsRefused() throws Exception {
+    Path run = copyOfRun();
+    Path settings = run.resolve("run.properties");
+    Files.writeString(settings, Files.readString(settings).replaceAll("model.file.sha256=[0-9a-f]+", "model.file.sha256=" + "0".repeat(64)));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> FruitPredictor.open(run, TrainedRun.modelDir(), 1_000_000, 1));
+    assertTrue(e.getMessage().contains("is not the one this run was made with"), e.getMessage());
+  }
+
+  @Test
+  void aPcaModelWithAHostileHeaderIsRefusedBeforeAllocating() throws Exception {
+    Path run = copyOfRun();
+    Path model = run.resolve("pca/model.txt");
+    Files.writeString(model, Files.readString(model).replaceFirst("dimension\t\\d+", "dimension\t2000000000")
+        .replaceFirst("components\t\\d+", "components\t2000000000"));
+    long before = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> FruitPredictor.open(run, TrainedRun.modelDir(), 1_000_000, 1));
+    assertTrue(e.getMessage().contains("the file is damaged, refit it"), e.getMessage());
+    assertTrue(Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory() - before < 1L << 30, "no huge allocation");
+  }
+
+  private Path copyOfRun() throws Exception {
+    Path copy = tmp.resolve("run-copy");
+    Files.createDirectories(copy.resolve("pca"));
+    for (String f : new String[] {"run.properties", "pca/model.txt", "pca/classifier.tribuo"}) {
+      Files.copy(TrainedRun.get().resolve(f), copy.resolve(f));
+    }
+    return copy;
+  }
 }

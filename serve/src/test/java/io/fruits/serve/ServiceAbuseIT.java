@@ -1,0 +1,189 @@
+package io.fruits.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fruits.features.ImageDecoder;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service as an attacker or a bad network meets it: malformed multipart is a 400 with JSON
+ * and no internals, every answer carries the security headers, slow uploads are cut off while
+ * normal photos are still answered, and HTTPS works with a PKCS12 keystore.
+ */
+class ServiceAbuseIT {
+  static FruitPredictor predictor;
+  static FruitService service;
+  static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  @TempDir static Path tmp;
+
+  @BeforeAll
+  static void start() throws Exception {
+    predictor = FruitPredictor.open(TrainedRun.get(), TrainedRun.modelDir(), ImageDecoder.DEFAULT_MAX_PIXELS, 2);
+    service = new FruitService(predictor, ServiceLimits.DEFAULTS, "127.0.0.1", null, null).start(0);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (service != null) {
+      service.close();
+      predictor.close();
+    }
+  }
+
+  private static URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + service.port() + path);
+  }
+
+  private static HttpResponse<String> raw(String contentType, byte[] body) throws Exception {
+    return http.send(HttpRequest.newBuilder(uri("/predict")).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void assertCleanError(HttpResponse<String> r, int status) {
+    assertEquals(status, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+    assertTrue(r.body().startsWith("{\"error\": "), r.body());
+    for (String internal : new String[] {"Exception", "java.", "org.", "jetty", "/tmp", "/work", "\tat "}) {
+      assertFalse(r.body().contains(internal), "internal detail '" + internal + "' in " + r.body());
+    }
+  }
+
+  @Test
+  void malformedMultipartIsABadRequest() throws Exception {
+    assertCleanError(raw("multipart/form-data", "x".getBytes(StandardCharsets.UTF_8)), 400); // no boundary
+    assertCleanError(raw("multipart/form-data; boundary=zzz", "\u0000\u0001garbage--zzz".getBytes(StandardCharsets.UTF_8)), 400);
+    assertCleanError(raw("text/plain; hint=multipart/form-data", "x".getBytes(StandardCharsets.UTF_8)), 400);
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 1100; i++) {
+      many.append("--b\r\nContent-Disposition: form-data; name=\"f").append(i).append("\"\r\n\r\nv\r\n");
+    }
+    many.append("--b--\r\n");
+    assertCleanError(raw("multipart/form-data; boundary=b", many.toString().getBytes(StandardCharsets.UTF_8)), 400);
+    assertCleanError(http.send(HttpRequest.newBuilder(uri("/nowhere")).build(), HttpResponse.BodyHandlers.ofString()), 404);
+  }
+
+  @Test
+  void everyAnswerCarriesTheSecurityHeaders() throws Exception {
+    List<HttpResponse<String>> answers = List.of(
+        http.send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString()),
+        raw("multipart/form-data", new byte[1]),
+        FruitServiceIT.post(http, uri("/predict"), "a.jpg", Files.readAllBytes(FruitServiceIT.firstTestPhoto())));
+    for (HttpResponse<String> r : answers) {
+      String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+      assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'none'") && csp.contains("script-src 'sha256-"), csp);
+      assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+      assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(""));
+      assertFalse(r.headers().firstValue("Server").isPresent(), "no server version: " + r.headers());
+    }
+  }
+
+  @Test
+  void slowUploadsAreCutOffWhileNormalPhotosAreAnswered() throws Exception {
+    int clients = 200;
+    List<Socket> slow = new ArrayList<>();
+    byte[] kilobyte = new byte[1024];
+    for (int i = 0; i < clients; i++) {
+      Socket s = new Socket();
+      s.connect(new InetSocketAddress("127.0.0.1", service.port()), 5_000);
+      s.setSoTimeout(2_000);
+      OutputStream out = s.getOutputStream();
+      out.write(("POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+          + "Content-Length: 1000000\r\n\r\n--b\r\nContent-Disposition: form-data; name=\"image\"; filename=\"slow.jpg\"\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      slow.add(s);
+    }
+    // 1 KB/s each, for at most 10 s, on a thread of its own; bounded in count and time.
+    Thread trickle = new Thread(() -> {
+      for (int second = 0; second < 10; second++) {
+        for (Socket s : slow) {
+          try {
+            s.getOutputStream().write(kilobyte);
+          } catch (Exception e) {
+            // cut off by the service: what this test wants
+          }
+        }
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    trickle.start();
+    byte[] photo = Files.readAllBytes(FruitServiceIT.firstTestPhoto());
+    HttpClient patient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    for (int i = 0; i < 5; i++) {
+      long start = System.nanoTime();
+      HttpResponse<String> r = patient.send(FruitServiceIT.upload(uri("/predict"), "ok.jpg", photo), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, r.statusCode(), r.body());
+      assertTrue(System.nanoTime() - start < 15_000_000_000L, "a normal photo waited " + (System.nanoTime() - start) / 1e9 + " s");
+      Thread.sleep(500);
+    }
+    trickle.join();
+    int cutOff = 0;
+    for (Socket s : slow) {
+      try (s; InputStream in = s.getInputStream()) {
+        String head = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+        cutOff += head.equals("HTTP/1.1 408") ? 1 : 0;
+      } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
+        // no answer: counted as not cut off
+      }
+    }
+    assertEquals(clients, cutOff, "slow uploads answered 408 and closed");
+  }
+
+  @Test
+  void httpsWithAPkcs12Keystore() throws Exception {
+    Path keystore = tmp.resolve("service.p12");
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
+        "-alias", "fruits", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost",
+        "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+        "-storepass", "secret-pass", "-keypass", "secret-pass").redirectErrorStream(true).start();
+    String said = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, keytool.waitFor(), said);
+    Connectors.checkKeystore(keystore, "secret-pass");
+    try (FruitService https = new FruitService(predictor, ServiceLimits.DEFAULTS, "127.0.0.1", keystore, "secret-pass").start(0)) {
+      KeyStore trusted = KeyStore.getInstance("PKCS12");
+      try (InputStream in = Files.newInputStream(keystore)) {
+        trusted.load(in, "secret-pass".toCharArray());
+      }
+      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trusted);
+      SSLContext ssl = SSLContext.getInstance("TLS");
+      ssl.init(null, tmf.getTrustManagers(), null);
+      HttpClient client = HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1).build();
+      URI target = URI.create("https://127.0.0.1:" + https.port() + "/predict");
+      HttpResponse<String> r = FruitServiceIT.post(client, target, "a.jpg", Files.readAllBytes(FruitServiceIT.firstTestPhoto()));
+      assertEquals(200, r.statusCode(), r.body());
+      assertTrue(r.headers().firstValue("Strict-Transport-Security").isPresent(), r.headers().toString());
+      assertThrowsIo(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + https.port() + "/")).build(),
+          HttpResponse.BodyHandlers.ofString()));
+    }
+  }
+
+  private static void assertThrowsIo(org.junit.jupiter.api.function.Executable plain) {
+    org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, plain, "plain HTTP to the TLS port is refused");
+  }
+}
