@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /** The shell scripts: the EMR dry run's calls and JSON, and shellcheck over every script. */
 class ScriptsTest {
-  private static final Path REPO = Paths.get("..").toAbsolutePath().normalize();
+  static final Path REPO = Paths.get("..").toAbsolutePath().normalize();
 
-  private static String[] run(String... command) throws Exception {
+  static String[] run(String... command) throws Exception {
     Process p = new ProcessBuilder(command).directory(REPO.toFile()).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -27,11 +27,14 @@ class ScriptsTest {
   @Test
   void emrDryRunPrintsAHadoopOnlyClusterAndOneHadoopJarStepPerStage() throws Exception {
     String[] r = run("bash", "scripts/emr", "--bucket", "acme-fruits", "--input", "s3a://acme-fruits/fruits-360",
-        "--instance-type", "m5.2xlarge", "--instance-count", "3", "--engine-threads", "4", "--run", "r1", "--dry-run");
+        "--instance-type", "m5.2xlarge", "--instance-count", "3", "--engine-threads", "4", "--run", "r1", "--kms-key", "alias/fruits",
+        "--dry-run");
     assertEquals("0", r[0], r[2]);
     String out = r[1];
     assertTrue(out.contains("aws emr create-cluster --region eu-west-1 --name fruits-r1 --release-label emr-7.5.0 "
-        + "--applications Name=Hadoop --use-default-roles"), out);
+        + "--applications Name=Hadoop --service-role fruits-emr-service-acme-fruits --security-configuration fruits-r1"), out);
+    assertTrue(out.contains("--ec2-attributes InstanceProfile=fruits-emr-ec2-acme-fruits"), out);
+    assertTrue(!out.contains("--use-default-roles"), "the default roles reach every bucket of the account");
     assertTrue(out.contains("--log-uri s3://acme-fruits/fruits/logs/ --auto-termination-policy IdleTimeout=3600"), out);
     assertTrue(out.contains("aws s3 cp " + REPO.resolve("mapreduce/target/fruits-job.jar") + " s3://acme-fruits/fruits/jars/fruits-job.jar"), out);
     assertTrue(out.contains("aws emr terminate-clusters --region eu-west-1 --cluster-ids j-DRYRUN"), out);
@@ -56,11 +59,90 @@ class ScriptsTest {
 
   @Test
   void emrRefusesBadSizingWithOneLine() throws Exception {
-    String[] r = run("bash", "scripts/emr", "--bucket", "b", "--input", "s3a://b/in", "--engine-threads", "8", "--dry-run");
+    String[] r = run("bash", "scripts/emr", "--bucket", "b1b", "--input", "s3a://b1b/in", "--kms-key", "alias/k", "--engine-threads", "8", "--dry-run");
     assertEquals("2", r[0]);
     assertEquals("emr: --engine-threads 8 exceeds the 4 vCPUs of m5.xlarge\n", r[2].substring(r[2].indexOf("emr:")));
-    r = run("bash", "scripts/emr", "--bucket", "b", "--input", "/local/path", "--dry-run");
+    r = run("bash", "scripts/emr", "--bucket", "b1b", "--input", "/local/path", "--dry-run");
     assertEquals("emr: --input must be an s3a:// URI of the image tree; see scripts/emr --help\n", r[2]);
+  }
+
+  static final String[] DRY_RUN = {"bash", "scripts/emr", "--bucket", "acme-fruits", "--input",
+      "s3a://acme-fruits/photos/it's a \"test\"\\", "--run", "r2", "--kms-key", "alias/fruits", "--subnet", "subnet-0123abcd", "--dry-run"};
+
+  @Test
+  void emrDryRunLimitsTheInstancesToTheRunsPrefixesAndEncryptsEverything() throws Exception {
+    String[] r = run(DRY_RUN);
+    assertEquals("0", r[0], r[2]);
+    Path work = Paths.get(r[1].substring(r[1].lastIndexOf("are in ") + 7).trim());
+    com.google.gson.JsonObject policy = json(work.resolve("instance-policy.json")).getAsJsonObject();
+    String statements = policy.get("Statement").toString();
+    assertTrue(statements.contains("\"arn:aws:s3:::acme-fruits/fruits/*\""), statements);
+    assertTrue(statements.contains("arn:aws:s3:::acme-fruits/photos/it's a \\\"test\\\"\\\\*"), "the input, JSON-escaped: " + statements);
+    assertTrue(!statements.contains("\"s3:*\"") && !statements.contains("\"arn:aws:s3:::*\""), statements);
+    com.google.gson.JsonObject enc = json(work.resolve("security-configuration.json")).getAsJsonObject().getAsJsonObject("EncryptionConfiguration");
+    assertEquals("SSE-KMS", enc.getAsJsonObject("AtRestEncryptionConfiguration").getAsJsonObject("S3EncryptionConfiguration").get("EncryptionMode").getAsString());
+    assertTrue(enc.getAsJsonObject("AtRestEncryptionConfiguration").has("LocalDiskEncryptionConfiguration"), enc.toString());
+    assertTrue(enc.get("EnableInTransitEncryption").getAsBoolean());
+    assertTrue(r[1].contains("aws s3api get-public-access-block --region eu-west-1 --bucket acme-fruits"), r[1]);
+    assertTrue(r[1].contains("SubnetId=subnet-0123abcd"), r[1]);
+    for (String f : new String[] {"steps.json", "instance-groups.json", "configurations.json", "ec2-trust.json", "emr-trust.json"}) {
+      json(work.resolve(f)); // well-formed whatever the values
+    }
+  }
+
+  @Test
+  void hostileValuesAreRefusedWithOneLineAndNeverRun() throws Exception {
+    Path marker = Paths.get(System.getProperty("java.io.tmpdir"), "fruits-emr-pwned");
+    java.nio.file.Files.deleteIfExists(marker);
+    String[][] cases = {
+        {"--engine-threads", "x[$(touch " + marker + ")]", "--engine-threads is 'x[$(touch " + marker + ")]'; give a whole number from 1 to 512"},
+        {"--instance-count", "a[$(touch " + marker + ")]", "--instance-count is 'a[$(touch " + marker + ")]'; give a whole number from 1 to 1000"},
+        {"--idle-timeout", "1e3", "--idle-timeout is '1e3'; give a whole number from 60 to 604800"},
+        {"--run", "r1\", \"Jar\": \"evil", "--run is 'r1\", \"Jar\": \"evil'; give letters, digits, dots, dashes or underscores"},
+        {"--bucket", "Bad_Bucket", "--bucket is 'Bad_Bucket'; give an S3 bucket name"}};
+    for (String[] c : cases) {
+      String[] r = run("bash", "scripts/emr", "--bucket", "b1b", "--input", "s3a://b1b/in", "--kms-key", "alias/k", c[0], c[1], "--dry-run");
+      assertEquals("2", r[0], r[2]);
+      assertEquals("emr: " + c[2] + "\n", r[2]);
+    }
+    assertTrue(!java.nio.file.Files.exists(marker), "a value ran a command");
+    String[] r = run("bash", "scripts/emr", "--bucket", "b1b", "--input", "s3a://b1b/in", "--dry-run");
+    assertEquals("2", r[0]);
+    assertTrue(r[2].startsWith("emr: local-disk encryption needs a KMS key"), r[2]);
+  }
+
+  @Test
+  void aFailedStepOrWaitStillTerminatesTheCluster() throws Exception {
+    Path bin = java.nio.file.Files.createTempDirectory("fake-aws");
+    Path log = bin.resolve("calls.log");
+    // A stand-in for the AWS CLI: every call is logged; waits fail, the last step fails.
+    java.nio.file.Files.writeString(bin.resolve("aws"), String.join("\n",
+        "#!/usr/bin/env bash",
+        "echo \"$*\" >> '" + log + "'",
+        "case \"$1 $2\" in",
+        "  'emr wait') exit 255 ;;",
+        "  's3api get-public-access-block') echo 'True True True True' ;;",
+        "  'emr create-cluster') echo j-FAKE ;;",
+        "  'emr add-steps') echo s-FAKE ;;",
+        "  'emr describe-step') echo FAILED ;;",
+        "esac",
+        "exit 0", ""));
+    new File(bin.resolve("aws").toString()).setExecutable(true);
+    Path jar = java.nio.file.Files.createTempFile(bin, "job", ".jar");
+    ProcessBuilder pb = new ProcessBuilder("bash", "scripts/emr", "--bucket", "acme-fruits", "--input", "s3a://acme-fruits/in", "--kms-key",
+        "alias/k", "--jar", jar.toString(), "--model-file", jar.toString(), "--poll-seconds", "0").directory(REPO.toFile()).redirectErrorStream(true);
+    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(1, p.waitFor(), out);
+    assertTrue(out.contains("emr: the last step ended FAILED"), out);
+    assertTrue(java.nio.file.Files.readString(log).contains("emr terminate-clusters --region eu-west-1 --cluster-ids j-FAKE"),
+        java.nio.file.Files.readString(log));
+  }
+
+  private static com.google.gson.JsonElement json(Path file) throws Exception {
+    return com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(file));
   }
 
   @Test
