@@ -98,6 +98,12 @@ class FruitServiceIT {
     HttpResponse<String> truncated = post("cut.jpg", java.util.Arrays.copyOf(jpg, jpg.length / 3));
     assertEquals(422, truncated.statusCode(), truncated.body());
 
+    // A GIF header with no frame made the JDK's reader throw outside the decoder's catch: a 500.
+    byte[] frameless = {'G', 'I', 'F', '8', '9', 'a', 10, 0, 10, 0, 0, 0, 0, ';'};
+    HttpResponse<String> gif = post("frameless.gif", frameless);
+    assertEquals(422, gif.statusCode(), gif.body());
+    assertTrue(gif.body().contains("\"reason\": \"corrupt\"") && !gif.body().contains("Exception"), gif.body());
+
     HttpResponse<String> noField = http.send(HttpRequest.newBuilder(uri("/predict")).POST(HttpRequest.BodyPublishers.ofString("x"))
         .header("Content-Type", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(400, noField.statusCode(), noField.body());
