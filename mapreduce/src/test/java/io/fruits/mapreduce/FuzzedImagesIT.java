@@ -90,7 +90,7 @@ class FuzzedImagesIT {
   /** The files ending in {@code suffix} below {@code root} of at most {@code maxBytes}, in path order. */
   private static List<byte[]> sources(Path root, String suffix, long maxBytes) throws Exception {
     List<byte[]> out = new ArrayList<>();
-    try (Stream<Path> all = Files.walk(root)) {
+    try (Stream<Path> all = Files.walk(root.toRealPath())) { // the shared folder may be a link
       for (Path p : all.filter(f -> f.toString().endsWith(suffix)).sorted().toList()) {
         if (Files.size(p) <= maxBytes) {
           out.add(Files.readAllBytes(p));
