@@ -1,6 +1,6 @@
 package io.fruits.classifier;
 
-import io.fruits.layout.Csv;
+import io.fruits.core.Csv;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

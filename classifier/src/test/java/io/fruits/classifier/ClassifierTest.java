@@ -78,7 +78,7 @@ class ClassifierTest {
   void pcaCsvRowsMayHoldLineBreaksAndCommas(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
     String id = "Training/Apple 6/two\nlines, one file.jpg";
     java.nio.file.Path csv = java.nio.file.Files.writeString(tmp.resolve("pca.csv"),
-        "id,label,pc1,pc2\n" + io.fruits.layout.Csv.field(id) + ",Apple 6,1.0,2.0\nTraining/Kiwi/k.jpg,Kiwi,3.0,4.0\n");
+        "id,label,pc1,pc2\n" + io.fruits.core.Csv.field(id) + ",Apple 6,1.0,2.0\nTraining/Kiwi/k.jpg,Kiwi,3.0,4.0\n");
     java.util.List<LabelledVector> rows = PcaCsv.read(csv);
     assertEquals(2, rows.size());
     assertEquals(id, rows.get(0).id());

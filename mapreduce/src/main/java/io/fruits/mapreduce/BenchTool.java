@@ -1,5 +1,9 @@
 package io.fruits.mapreduce;
 
+import io.fruits.core.FruitsConfigKeys;
+import io.fruits.core.ModelResolver;
+import io.fruits.core.OutputGuard;
+import io.fruits.core.RunLayout;
 import io.fruits.features.FeatureExtractor;
 import io.fruits.features.ImageBatch;
 import io.fruits.features.ImageDecoder;
@@ -7,8 +11,6 @@ import io.fruits.features.ImagePreprocessor;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.features.ModelLocator;
 import io.fruits.features.RejectedImageException;
-import io.fruits.layout.OutputGuard;
-import io.fruits.layout.RunLayout;
 import io.fruits.reduction.PcaEstimator;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -85,7 +87,7 @@ public final class BenchTool extends Configured implements Tool {
     // (1) The engine alone, same descriptor, threads and batch size, inputs decoded beforehand.
     int threads = EngineThreads.choose(conf);
     int batch = FruitsConfigKeys.BATCH_SIZE.getInt(conf);
-    ModelDescriptor d = PipelineTool.descriptor(model, conf);
+    ModelDescriptor d = ModelResolver.descriptor(model, conf);
     double engineRate = engineRate(d, new ModelLocator().locate(d), threads, batch, sample, Math.min(copied, ENGINE_SAMPLE));
 
     // (3) The Spark edition on the same images, in its own JVM.

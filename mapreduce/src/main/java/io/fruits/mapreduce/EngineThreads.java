@@ -1,5 +1,6 @@
 package io.fruits.mapreduce;
 
+import io.fruits.core.FruitsConfigKeys;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.MRJobConfig;
 
@@ -30,7 +31,7 @@ final class EngineThreads {
    */
   static Configuration withoutEngine(Configuration conf) {
     Configuration c = new Configuration(conf);
-    if (ModelConf.isLocal(conf) && conf.get(LOCAL_MAPS) == null) {
+    if (JobRunner.isLocalRunner(conf) && conf.get(LOCAL_MAPS) == null) {
       c.setInt(LOCAL_MAPS, Runtime.getRuntime().availableProcessors());
     }
     return c;
@@ -41,7 +42,7 @@ final class EngineThreads {
     if (asked < 0) {
       throw new IllegalArgumentException("engine.threads must be 0 (automatic) or positive, was " + asked);
     }
-    return ModelConf.isLocal(conf) ? local(conf, asked) : yarn(conf, asked);
+    return JobRunner.isLocalRunner(conf) ? local(conf, asked) : yarn(conf, asked);
   }
 
   private static int local(Configuration conf, int asked) {

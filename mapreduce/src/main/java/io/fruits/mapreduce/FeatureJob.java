@@ -16,7 +16,7 @@ import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 /**
  * The feature stage, map-only: packed images in, one (id, label, vector) per image out, rejects
  * beside them. The model and its descriptor must already be in the configuration
- * ({@link ModelConf#ship}).
+ * ({@link ModelShipping#ship}).
  */
 public final class FeatureJob {
   private FeatureJob() {}

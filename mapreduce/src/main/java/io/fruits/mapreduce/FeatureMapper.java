@@ -1,12 +1,14 @@
 package io.fruits.mapreduce;
 
+import io.fruits.core.CsvRows;
+import io.fruits.core.FruitsConfigKeys;
+import io.fruits.core.ImageId;
+import io.fruits.core.ModelResolver;
 import io.fruits.features.BatchTimes;
 import io.fruits.features.FeatureBatcher;
 import io.fruits.features.FeatureExtractor;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.features.RejectReason;
-import io.fruits.layout.CsvRows;
-import io.fruits.layout.ImageId;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.BytesWritable;
@@ -32,8 +34,8 @@ public final class FeatureMapper extends Mapper<Text, BytesWritable, Text, Featu
   @Override
   protected void setup(Context context) throws IOException {
     Configuration conf = context.getConfiguration();
-    ModelDescriptor d = ModelConf.descriptor(conf);
-    extractor = FeatureExtractor.open(d, ModelConf.taskModelFile(conf), FruitsConfigKeys.ENGINE_THREADS.getInt(conf));
+    ModelDescriptor d = ModelResolver.fromKeys(conf);
+    extractor = FeatureExtractor.open(d, ModelShipping.taskModelFile(conf), FruitsConfigKeys.ENGINE_THREADS.getInt(conf));
     outputs = new MultipleOutputs<>(context);
     fault = FaultInjection.forTask("features", context);
     memory = new ResidentMemory(context);

@@ -1,13 +1,14 @@
 package io.fruits.mapreduce;
 
+import io.fruits.core.AtomicFile;
 import java.io.IOException;
-import io.fruits.layout.AtomicFile;
 import java.io.PrintStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.CounterGroup;
 import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.MRConfig;
 
 /**
  * Submits a job, reports its progress on standard error until it ends, and saves its counters as
@@ -22,6 +23,11 @@ final class JobRunner {
     this.progress = progress;
     this.conf = conf;
     this.reports = reports;
+  }
+
+  /** True under Hadoop's local job runner (the embedded default), false on YARN. */
+  static boolean isLocalRunner(Configuration conf) {
+    return MRConfig.LOCAL_FRAMEWORK_NAME.equals(conf.get(MRConfig.FRAMEWORK_NAME, MRConfig.LOCAL_FRAMEWORK_NAME));
   }
 
   void run(Job job) throws IOException, InterruptedException, ClassNotFoundException {

@@ -1,12 +1,11 @@
 package io.fruits.mapreduce;
 
-import io.fruits.layout.CsvMerger;
-import io.fruits.layout.AtomicFile;
-import io.fruits.layout.StageTimes;
+import io.fruits.core.AtomicFile;
+import io.fruits.core.CsvMerger;
+import io.fruits.core.FruitsConfigKeys;
+import io.fruits.core.RunLayout;
+import io.fruits.core.StageTimes;
 import io.fruits.features.ModelDescriptor;
-import io.fruits.layout.PackSummary;
-import io.fruits.layout.RunLayout;
-import io.fruits.layout.SequenceFilePacker;
 import io.fruits.reduction.Moments;
 import io.fruits.reduction.PcaEstimator;
 import io.fruits.reduction.PcaModel;
@@ -87,7 +86,7 @@ final class PipelineStages {
     Configuration jobConf = new Configuration(conf);
     jobConf.setInt(FruitsConfigKeys.ENGINE_THREADS.key(), threads);
     Job job = FeatureJob.create(jobConf, layout.packed(), layout.features());
-    ModelConf.ship(job, descriptor, modelFile);
+    ModelShipping.ship(job, descriptor, modelFile);
     jobs.run(job);
     String note = FeatureReport.summary(job);
     times.record("features", start, note);

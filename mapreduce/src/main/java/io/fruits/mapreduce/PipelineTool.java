@@ -1,17 +1,16 @@
 package io.fruits.mapreduce;
 
+import io.fruits.core.FruitsConfigKeys;
+import io.fruits.core.ModelResolver;
+import io.fruits.core.OutputGuard;
+import io.fruits.core.RunLayout;
+import io.fruits.core.RunSettings;
 import io.fruits.features.FeatureExtractor;
 import io.fruits.features.ModelDescriptor;
-import io.fruits.features.ModelKey;
-import io.fruits.features.ModelLocator;
-import io.fruits.features.Sha256;
-import io.fruits.layout.OutputGuard;
-import io.fruits.layout.RunLayout;
 import io.fruits.reduction.PcaEstimator;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
@@ -53,24 +52,22 @@ public final class PipelineTool extends Configured implements Tool {
     Configuration conf = getConf();
     options.defines().forEach(conf::set);
     OutputCommitters.configure(conf);
-    PcaEstimator estimator = estimator(conf);
+    PcaEstimator estimator = FruitsConfigKeys.pcaEstimator(conf);
     int threads = EngineThreads.choose(conf);
-    ModelDescriptor descriptor = ModelConf.localized(conf, descriptor(options.model(), conf));
+    ModelResolver.Resolved model = ModelResolver.resolve(options.model(), conf);
+    ModelDescriptor descriptor = model.descriptor();
+    java.nio.file.Path modelFile = model.file();
     Path input = qualify(conf, options.input());
     requireFolder(conf, input);
-    java.nio.file.Path modelFile = new ModelLocator().locate(descriptor);
     int dimension;
     try (FeatureExtractor probe = FeatureExtractor.open(descriptor, modelFile, threads)) {
       dimension = probe.dimension();
     }
-    int k = FruitsConfigKeys.PCA_K.getInt(conf);
-    if (k > dimension) {
-      throw new IllegalArgumentException("pca.k=" + k + " exceeds the model's feature dimension " + dimension + "; choose k <= " + dimension);
-    }
+    estimator.checkK(dimension);
     progress.printf("[fruits] model %s: %d-d vectors, %d engine thread(s)%n", modelFile.getFileName(), dimension, threads);
 
     RunLayout layout = new RunLayout(qualify(conf, options.output()));
-    prepareOutput(conf, layout, input, settings(conf, input, descriptor, modelFile), options.overwrite());
+    prepareOutput(conf, layout, input, RunSettings.of(conf, input, descriptor, modelFile), options.overwrite());
     PipelineStages stages = new PipelineStages(conf, layout, input, descriptor, modelFile, threads, dimension, estimator, progress);
     for (Stage stage : Stage.values()) {
       stages.run(stage);
@@ -89,41 +86,6 @@ public final class PipelineTool extends Configured implements Tool {
       out.println(display(conf, layout.root()));
     }
     return 0;
-  }
-
-  /** The PCA rule of {@code pca.k} and {@code pca.variance}, checked before any work. */
-  public static PcaEstimator estimator(Configuration conf) {
-    int k = FruitsConfigKeys.PCA_K.getInt(conf);
-    if (k < 0) {
-      throw new IllegalArgumentException("pca.k must be 0 (choose by pca.variance) or positive, was " + k);
-    }
-    return k > 0 ? PcaEstimator.withK(k) : PcaEstimator.withVariance(FruitsConfigKeys.PCA_VARIANCE.getDouble(conf));
-  }
-
-  /** A preset name or a descriptor file, then every {@code -D model.*} key on top. */
-  public static ModelDescriptor descriptor(String model, Configuration conf) throws IOException {
-    Map<String, String> overrides = new TreeMap<>();
-    conf.getPropsWithPrefix("model.").forEach((name, value) -> overrides.put("model." + name, value));
-    return ModelDescriptor.forModel(model, overrides);
-  }
-
-  /** What the run's output depends on, saved as its {@code run.properties}; both editions write it. */
-  public static RunSettings settings(Configuration conf, Path input, ModelDescriptor d, java.nio.file.Path modelFile)
-      throws IOException {
-    RunSettings s = new RunSettings().put("input", input.toString()).put("model.file.sha256", Sha256.of(modelFile));
-    d.toMap().forEach((key, value) -> {
-      // Where the file was found does not change the output; its checksum above does.
-      if (!key.equals(ModelKey.PATH.key()) && !key.equals(ModelKey.DIR.key()) && !key.equals(ModelKey.CACHE_DIR.key())
-          && !key.equals(ModelKey.URL.key())) {
-        s.put(key, value);
-      }
-    });
-    for (FruitsConfigKeys k : FruitsConfigKeys.values()) {
-      if (k != FruitsConfigKeys.ENGINE_THREADS && k != FruitsConfigKeys.MODEL_LOCALIZED && k != FruitsConfigKeys.BATCH_SIZE) {
-        s.put(k.key(), k.get(conf));
-      }
-    }
-    return s;
   }
 
   /** Called after every other check: only then may --overwrite delete an earlier run. */

@@ -1,6 +1,6 @@
 package io.fruits.mapreduce;
 
-import io.fruits.layout.CsvRows;
+import io.fruits.core.CsvRows;
 import io.fruits.reduction.PcaModel;
 import java.io.IOException;
 import java.io.InputStreamReader;

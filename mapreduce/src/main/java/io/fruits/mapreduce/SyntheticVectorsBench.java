@@ -1,7 +1,7 @@
 package io.fruits.mapreduce;
 
-import io.fruits.layout.CsvMerger;
-import io.fruits.layout.RunLayout;
+import io.fruits.core.CsvMerger;
+import io.fruits.core.RunLayout;
 import io.fruits.reduction.PcaModel;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package io.fruits.mapreduce;
 
+import io.fruits.core.FruitsConfigKeys;
 import io.fruits.features.ModelKey;
 
 /** The help text, generated from the option and key enums so it cannot drift from the code. */

@@ -3,6 +3,7 @@ package io.fruits.mapreduce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fruits.core.RunLayout;
 import io.fruits.features.SharedData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class OverwriteIT {
   @Test
   void aFolderHoldingTheInputSurvives() throws Exception {
     Files.writeString(tmp.resolve("photos/marker.txt"), "mine");
-    Files.writeString(tmp.resolve("photos/" + io.fruits.layout.RunLayout.SETTINGS), "even if it looks like a run\n");
+    Files.writeString(tmp.resolve("photos/" + io.fruits.core.RunLayout.SETTINGS), "even if it looks like a run\n");
     assertRefused(run(tmp.resolve("photos"), "squeezenet1.1"), "holds the input");
     assertRefused(run(in, "squeezenet1.1"), "holds the input");
     assertEquals("mine", Files.readString(tmp.resolve("photos/marker.txt")));

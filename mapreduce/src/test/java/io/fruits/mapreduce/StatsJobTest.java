@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fruits.core.ImageId;
 import io.fruits.reduction.CovarianceAccumulator;
 import io.fruits.reduction.Moments;
 import java.util.Random;
@@ -40,7 +41,7 @@ class StatsJobTest {
 
   /** Writes the vectors in id order into {@code files} SequenceFiles of consecutive ids. */
   private Path write(String name, int files) throws Exception {
-    java.util.TreeMap<String, float[]> all = new java.util.TreeMap<>(io.fruits.layout.ImageId.BYTE_ORDER);
+    java.util.TreeMap<String, float[]> all = new java.util.TreeMap<>(io.fruits.core.ImageId.BYTE_ORDER);
     Random r = new Random(5);
     for (int i = 0; i < N; i++) {
       all.put(id(i), vector(r));
@@ -78,7 +79,7 @@ class StatsJobTest {
 
   /** The reference: chunks cut where {@link StatsJob#endsChunk} says, in id order, merged in order. */
   private static Moments sequential() {
-    java.util.TreeMap<String, float[]> all = new java.util.TreeMap<>(io.fruits.layout.ImageId.BYTE_ORDER);
+    java.util.TreeMap<String, float[]> all = new java.util.TreeMap<>(io.fruits.core.ImageId.BYTE_ORDER);
     Random r = new Random(5);
     for (int i = 0; i < N; i++) {
       all.put(id(i), vector(r));

@@ -106,7 +106,7 @@ public final class PcaEstimator {
   /** Fails before any work when a fixed k cannot be met; exposed so callers check up front. */
   public void checkK(int dimension) {
     if (k > dimension) {
-      throw new IllegalArgumentException("pca.k=" + k + " exceeds the feature dimension " + dimension + "; choose k <= " + dimension);
+      throw new IllegalArgumentException("pca.k=" + k + " exceeds the model's feature dimension " + dimension + "; choose k <= " + dimension);
     }
   }
 

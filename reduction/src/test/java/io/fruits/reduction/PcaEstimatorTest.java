@@ -154,7 +154,7 @@ class PcaEstimatorTest {
     assertThrows(IllegalArgumentException.class, () -> PcaEstimator.withVariance(0));
     assertThrows(IllegalArgumentException.class, () -> PcaEstimator.withK(0));
     Moments m = moments(data());
-    assertEquals("pca.k=13 exceeds the feature dimension 12; choose k <= 12",
+    assertEquals("pca.k=13 exceeds the model's feature dimension 12; choose k <= 12",
         assertThrows(IllegalArgumentException.class, () -> PcaEstimator.withK(13).fit(m)).getMessage());
   }
 

@@ -1,7 +1,7 @@
 package io.fruits.spark;
 
-import io.fruits.layout.AtomicFile;
-import io.fruits.layout.CsvRows;
+import io.fruits.core.AtomicFile;
+import io.fruits.core.CsvRows;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;

@@ -1,11 +1,11 @@
 package io.fruits.spark;
 
+import io.fruits.core.FruitsConfigKeys;
+import io.fruits.core.ImageId;
 import io.fruits.features.FeatureBatcher;
 import io.fruits.features.FeatureExtractor;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.features.RejectReason;
-import io.fruits.layout.ImageId;
-import io.fruits.mapreduce.FruitsConfigKeys;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,6 +1,6 @@
 package io.fruits.spark;
 
-import io.fruits.layout.RunLayout;
+import io.fruits.core.RunLayout;
 import java.io.File;
 import java.io.PrintStream;
 import org.apache.hadoop.conf.Configuration;

@@ -1,17 +1,17 @@
 package io.fruits.spark;
 
+import io.fruits.core.CsvMerger;
+import io.fruits.core.CsvRows;
+import io.fruits.core.FruitsConfigKeys;
+import io.fruits.core.ImageId;
+import io.fruits.core.ImageTree;
+import io.fruits.core.ModelResolver;
+import io.fruits.core.OutputGuard;
+import io.fruits.core.RunLayout;
+import io.fruits.core.RunSettings;
+import io.fruits.core.StageTimes;
 import io.fruits.features.FeatureExtractor;
 import io.fruits.features.ModelDescriptor;
-import io.fruits.features.ModelLocator;
-import io.fruits.layout.CsvMerger;
-import io.fruits.layout.CsvRows;
-import io.fruits.layout.ImageId;
-import io.fruits.layout.ImageTree;
-import io.fruits.layout.OutputGuard;
-import io.fruits.layout.RunLayout;
-import io.fruits.layout.StageTimes;
-import io.fruits.mapreduce.FruitsConfigKeys;
-import io.fruits.mapreduce.PipelineTool;
 import io.fruits.reduction.PcaEstimator;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -66,10 +66,11 @@ final class SparkPipeline {
     RunLayout layout = new RunLayout(outFs.makeQualified(out));
     // The -D settings are in the Hadoop configuration (SparkMain puts them there): read them with
     // the MapReduce edition's keys and rules, so they mean the same in both editions.
-    PcaEstimator rule = PipelineTool.estimator(hadoop);
-    ModelDescriptor d = PipelineTool.descriptor(options.model, hadoop);
+    PcaEstimator rule = FruitsConfigKeys.pcaEstimator(hadoop);
+    ModelResolver.Resolved model = ModelResolver.resolve(options.model, hadoop);
+    ModelDescriptor d = model.descriptor();
+    java.nio.file.Path modelFile = model.file();
     int threads = TaskThreads.of(spark.sparkContext().getConf().getInt("spark.task.cpus", 1), hadoop);
-    java.nio.file.Path modelFile = new ModelLocator().locate(d);
     int dimension;
     try (FeatureExtractor probe = FeatureExtractor.open(d, modelFile, threads)) {
       dimension = probe.dimension(); // a wrong model or pooling fails here, before any task
@@ -79,7 +80,7 @@ final class SparkPipeline {
     input = input.getFileSystem(hadoop).makeQualified(input);
     // Only now, with every setting checked, may --overwrite delete an earlier run.
     prepareOutput(hadoop, layout, input);
-    PipelineTool.settings(hadoop, input, d, modelFile).save(hadoop, layout.root());
+    RunSettings.of(hadoop, input, d, modelFile).save(hadoop, layout.root());
 
     long start = System.nanoTime();
     stage("read");

@@ -1,6 +1,6 @@
 package io.fruits.spark;
 
-import io.fruits.mapreduce.FruitsConfigKeys;
+import io.fruits.core.FruitsConfigKeys;
 import org.apache.hadoop.conf.Configuration;
 
 /**

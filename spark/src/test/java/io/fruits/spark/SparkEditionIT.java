@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fruits.core.Csv;
 import io.fruits.features.SharedData;
-import io.fruits.layout.Csv;
 import io.fruits.mapreduce.ImageTrees;
 import io.fruits.mapreduce.PipelineRun;
 import java.io.ByteArrayOutputStream;

@@ -1,0 +1,152 @@
+package io.fruits.core;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/**
+ * The files of an input folder, by id in UTF-8 byte order (the order of Hadoop's Text keys, so
+ * every stage and both editions see the same order). Both the pack stage and the Spark edition
+ * read their input through this one listing, so both set aside the same files:
+ *
+ * <ul>
+ *   <li>skipped, with the reason listed in {@code packed/skipped.csv}: hidden paths ({@code .DS_Store},
+ *       {@code _SUCCESS}), symbolic links and anything that is not a regular file (a FIFO would
+ *       block a reader forever). Links are never followed: a link loop cannot make the listing
+ *       endless, and a link cannot pull in files from outside the input;
+ *   <li>too large: files over {@code pack.max.file.bytes}, never read into memory; each becomes a
+ *       {@code too-large} reject of the run.
+ * </ul>
+ */
+public final class ImageTree {
+  public static final long DEFAULT_MAX_FILE_BYTES = 64L << 20;
+
+  private final FileSystem fs;
+  private final long maxFileBytes;
+  private final TreeMap<String, Path> files = new TreeMap<>(ImageId.BYTE_ORDER);
+  private final TreeMap<String, Long> tooLarge = new TreeMap<>(ImageId.BYTE_ORDER);
+  private final TreeMap<String, String> skipped = new TreeMap<>(ImageId.BYTE_ORDER);
+
+  private ImageTree(FileSystem fs, long maxFileBytes) {
+    this.fs = fs;
+    this.maxFileBytes = maxFileBytes;
+  }
+
+  /** Lists {@code input}, failing with a one-line message when it is not a folder or holds no files. */
+  public static ImageTree scan(Configuration conf, Path input, long maxFileBytes) throws IOException {
+    if (maxFileBytes < 1) {
+      throw new IllegalArgumentException("pack.max.file.bytes must be positive, was " + maxFileBytes);
+    }
+    FileSystem fs = input.getFileSystem(conf);
+    if (!fs.exists(input) || !fs.getFileStatus(input).isDirectory()) {
+      throw new IllegalArgumentException("input " + input + " is not a folder; point --input at the image tree (one folder per class)");
+    }
+    ImageTree tree = new ImageTree(fs, maxFileBytes);
+    Path root = fs.makeQualified(input);
+    if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
+      tree.walkLocal(root);
+    } else {
+      RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
+      while (it.hasNext()) {
+        LocatedFileStatus st = it.next();
+        tree.add(relative(root, st.getPath()), st.getPath(), st.isSymlink() ? "symlink" : null, st.getLen());
+      }
+    }
+    if (tree.files.isEmpty() && tree.tooLarge.isEmpty()) {
+      throw new IllegalArgumentException("input " + input + " holds no files; point --input at the image tree (one folder per class)");
+    }
+    return tree;
+  }
+
+  public FileSystem fileSystem() {
+    return fs;
+  }
+
+  /** Id to file, in id order: the files to read. */
+  public TreeMap<String, Path> files() {
+    return files;
+  }
+
+  /** Id to size of the files over {@code pack.max.file.bytes}, left unread. */
+  public TreeMap<String, Long> tooLarge() {
+    return tooLarge;
+  }
+
+  /** Id to the reason it was left out: {@code hidden}, {@code symlink}, {@code not-a-file}, {@code unreadable}. */
+  public TreeMap<String, String> skipped() {
+    return skipped;
+  }
+
+  /** The reject detail of a file over the limit. */
+  public String tooLargeDetail(String id) {
+    return tooLarge.get(id) + " bytes exceeds pack.max.file.bytes=" + maxFileBytes;
+  }
+
+  private void add(String id, Path file, String skipReason, long length) {
+    if (isHiddenPath(id)) {
+      skipped.put(id, "hidden");
+    } else if (skipReason != null) {
+      skipped.put(id, skipReason);
+    } else if (length > maxFileBytes) {
+      tooLarge.put(id, length);
+    } else {
+      files.put(id, file);
+    }
+  }
+
+  /**
+   * The local filesystem is walked with java.nio, not Hadoop's listings: its located statuses fork
+   * a shell per file to read permissions (seconds per thousand files), and java.nio tells links
+   * and special files apart without following them.
+   */
+  private void walkLocal(Path root) throws IOException {
+    java.nio.file.Path base = java.nio.file.Paths.get(root.toUri());
+    Files.walkFileTree(base, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(java.nio.file.Path file, BasicFileAttributes attrs) {
+        String reason = attrs.isSymbolicLink() ? "symlink" : attrs.isRegularFile() ? null : "not-a-file";
+        add(idOf(base, file), new Path(file.toUri()), reason, attrs.size());
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(java.nio.file.Path file, IOException e) {
+        skipped.put(idOf(base, file), "unreadable");
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  private static String idOf(java.nio.file.Path base, java.nio.file.Path file) {
+    return base.relativize(file).toString();
+  }
+
+  private static String relative(Path root, Path file) {
+    String r = root.toUri().getPath();
+    String f = file.toUri().getPath();
+    String prefix = r.endsWith("/") ? r : r + "/";
+    if (!f.startsWith(prefix)) {
+      throw new IllegalStateException(file + " is not below " + root);
+    }
+    return f.substring(prefix.length());
+  }
+
+  private static boolean isHiddenPath(String id) {
+    for (String part : id.split("/")) {
+      if (ImageId.isHidden(part)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

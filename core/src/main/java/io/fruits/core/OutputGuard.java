@@ -1,0 +1,85 @@
+package io.fruits.core;
+
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * What a command may do to its output folder. It writes only into a folder that is new, empty or
+ * recognisably its own (its marker file: {@code run.properties} for a run, {@code bench.properties}
+ * for a bench), and deletes only such a folder, never one that holds the input or lies inside it.
+ * Callers check after every other check has passed, so a typo in another option never costs an
+ * earlier run. Every refusal is an {@link IllegalArgumentException}: one line, exit code 2.
+ */
+public final class OutputGuard {
+  private final Configuration conf;
+  private final String marker;
+  private final String what;
+
+  /**
+   * @param marker the file that makes a folder ours
+   * @param what how the message names such a folder ("a run", "a bench folder")
+   */
+  public OutputGuard(Configuration conf, String marker, String what) {
+    this.conf = conf;
+    this.marker = marker;
+    this.what = what;
+  }
+
+  public static OutputGuard forRuns(Configuration conf) {
+    return new OutputGuard(conf, RunLayout.SETTINGS, "a run of fruits");
+  }
+
+  /**
+   * Refuses an {@code output} that is the {@code input}, holds it, or lies inside it. Both paths
+   * must be qualified.
+   */
+  public void checkApart(Path output, Path input) {
+    if (sameFileSystem(output, input) && (isAtOrBelow(input, output) || isAtOrBelow(output, input))) {
+      String where = isAtOrBelow(input, output) ? "holds the input " + input : "lies inside the input " + input;
+      throw new IllegalArgumentException("output " + output + " " + where + "; give --output a folder of its own, outside the input");
+    }
+  }
+
+  /**
+   * Deletes {@code output} for {@code --overwrite}, only when it is ours; a folder that does not
+   * exist is fine. Returns whether anything was deleted.
+   */
+  public boolean deleteForOverwrite(Path output) throws IOException {
+    FileSystem fs = output.getFileSystem(conf);
+    if (!fs.exists(output)) {
+      return false;
+    }
+    requireOurs(fs, output);
+    return fs.delete(output, true);
+  }
+
+  /** Refuses to write into an existing, non-empty folder that is not ours. */
+  public void checkWritable(Path output) throws IOException {
+    FileSystem fs = output.getFileSystem(conf);
+    if (fs.exists(output) && (!fs.getFileStatus(output).isDirectory() || fs.listStatus(output).length > 0)) {
+      requireOurs(fs, output);
+    }
+  }
+
+  private void requireOurs(FileSystem fs, Path output) throws IOException {
+    if (!fs.getFileStatus(output).isDirectory() || !fs.exists(new Path(output, marker))) {
+      throw new IllegalArgumentException("output " + output + " exists and is not " + what + " (no " + marker
+          + "); nothing was deleted: give --output a new folder");
+    }
+  }
+
+  private static boolean sameFileSystem(Path a, Path b) {
+    return java.util.Objects.equals(a.toUri().getScheme(), b.toUri().getScheme())
+        && java.util.Objects.equals(a.toUri().getAuthority(), b.toUri().getAuthority());
+  }
+
+  /** True when {@code p} is {@code dir} or below it. */
+  private static boolean isAtOrBelow(Path p, Path dir) {
+    String d = dir.toUri().getPath();
+    String f = p.toUri().getPath();
+    String prefix = d.endsWith("/") ? d : d + "/";
+    return f.equals(d) || f.startsWith(prefix);
+  }
+}

@@ -1,0 +1,112 @@
+package io.fruits.core;
+
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Where every stage of one run reads and writes, under one output folder on any Hadoop
+ * filesystem ({@code file://}, {@code hdfs://}, {@code s3a://}). A stage's folder is complete
+ * when it holds {@code _SUCCESS}; a re-run skips complete stages, so a run stopped between stages
+ * resumes where it stopped.
+ *
+ * <pre>
+ * OUT/packed/part-00000.seq ...   SequenceFiles: Text id -> BytesWritable encoded image
+ * OUT/packed/manifest.csv         id,label,bytes,sha256 of every packed file
+ * OUT/run.properties              the run's settings: a re-run resumes only with the same ones
+ * OUT/packed/skipped.csv          id,reason of files left out: hidden, symlink, not-a-file, unreadable
+ * OUT/packed/rejects.csv          too-large rejects: files over pack.max.file.bytes, never read
+ * OUT/packed/duplicates.csv       id,duplicate_of,sha256 of files whose bytes an earlier id had
+ * OUT/features/part-m-*           SequenceFiles: Text id -> (label, float[d])
+ * OUT/features/rejects/part-m-*   id,label,reason,detail of images that gave no vector
+ * OUT/stats/part-r-00000          count, mean and co-moment matrix of the vectors
+ * OUT/pca/model.txt               the PCA model (scaler, components, eigenvalues)
+ * OUT/csv-parts/pca/part-m-*      id,label,pc1..pck rows, for machines
+ * OUT/csv-parts/features/part-m-* id,label,f1..fd rows, for machines
+ * OUT/pca.csv, OUT/features.csv   the same merged with a header, for people
+ * OUT/rejects.csv                 every reject of the run, with a header
+ * OUT/reports/                    timings and counters of the run
+ * </pre>
+ */
+public final class RunLayout {
+  public static final String SUCCESS = "_SUCCESS";
+  /** The settings of the run, and the mark that a folder is a run of ours. */
+  public static final String SETTINGS = "run.properties";
+
+  private final Path root;
+
+  public RunLayout(Path root) {
+    this.root = root;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path packed() {
+    return new Path(root, "packed");
+  }
+
+  public Path manifest() {
+    return new Path(packed(), "manifest.csv");
+  }
+
+  public Path skipped() {
+    return new Path(packed(), "skipped.csv");
+  }
+
+  public Path features() {
+    return new Path(root, "features");
+  }
+
+  public Path featureRejects() {
+    return new Path(features(), "rejects");
+  }
+
+  public Path stats() {
+    return new Path(root, "stats");
+  }
+
+  public Path pca() {
+    return new Path(root, "pca");
+  }
+
+  public Path pcaModel() {
+    return new Path(pca(), "model.txt");
+  }
+
+  public Path csvParts() {
+    return new Path(root, "csv-parts");
+  }
+
+  public Path pcaParts() {
+    return new Path(csvParts(), "pca");
+  }
+
+  public Path featureParts() {
+    return new Path(csvParts(), "features");
+  }
+
+  public Path pcaCsv() {
+    return new Path(root, "pca.csv");
+  }
+
+  public Path featuresCsv() {
+    return new Path(root, "features.csv");
+  }
+
+  public Path rejectsCsv() {
+    return new Path(root, "rejects.csv");
+  }
+
+  public Path reports() {
+    return new Path(root, "reports");
+  }
+
+  /** True when {@code stageDir} was committed completely by an earlier run. */
+  public static boolean isComplete(Configuration conf, Path stageDir) throws IOException {
+    FileSystem fs = stageDir.getFileSystem(conf);
+    return fs.exists(new Path(stageDir, SUCCESS));
+  }
+}

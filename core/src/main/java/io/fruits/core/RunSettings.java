@@ -1,0 +1,77 @@
+package io.fruits.core;
+
+import io.fruits.features.ModelDescriptor;
+import io.fruits.features.ModelKey;
+import io.fruits.features.Sha256;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * What a run's output depends on (input, model descriptor and checksum, pipeline keys), saved in
+ * {@code OUT/run.properties}. A re-run resumes only when its settings are the same, so an output
+ * folder never mixes stages of different runs.
+ */
+public final class RunSettings {
+  /** The checksum of the model file the run was made with: predict and serve check it. */
+  public static final String MODEL_SHA256 = "model.file.sha256";
+
+  private final TreeMap<String, String> values = new TreeMap<>();
+
+  /** What a run's output depends on, saved as its {@code run.properties}; both editions write it. */
+  public static RunSettings of(Configuration conf, Path input, ModelDescriptor d, java.nio.file.Path modelFile) throws IOException {
+    RunSettings s = new RunSettings().put("input", input.toString()).put(MODEL_SHA256, Sha256.of(modelFile));
+    d.toMap().forEach((key, value) -> {
+      // Where the file was found does not change the output; its checksum above does.
+      if (!key.equals(ModelKey.PATH.key()) && !key.equals(ModelKey.DIR.key()) && !key.equals(ModelKey.CACHE_DIR.key())
+          && !key.equals(ModelKey.URL.key())) {
+        s.put(key, value);
+      }
+    });
+    for (FruitsConfigKeys k : FruitsConfigKeys.values()) {
+      if (k != FruitsConfigKeys.ENGINE_THREADS && k != FruitsConfigKeys.MODEL_LOCALIZED && k != FruitsConfigKeys.BATCH_SIZE) {
+        s.put(k.key(), k.get(conf));
+      }
+    }
+    return s;
+  }
+
+  public RunSettings put(String key, String value) {
+    values.put(key, value);
+    return this;
+  }
+
+  public static Path file(Path root) {
+    return new Path(root, RunLayout.SETTINGS);
+  }
+
+  public void save(Configuration conf, Path root) throws IOException {
+    Properties p = new Properties();
+    p.putAll(values);
+    // Atomic: a truncated run.properties would block every later run on this folder.
+    AtomicFile.write(conf, file(root), out -> p.store(out, "Fruits! run settings; a re-run resumes only with the same settings"));
+  }
+
+  /** The settings saved in {@code root}, or null when there are none. */
+  public static TreeMap<String, String> load(Configuration conf, Path root) throws IOException {
+    FileSystem fs = root.getFileSystem(conf);
+    if (!fs.exists(file(root))) {
+      return null;
+    }
+    Properties p = new Properties();
+    try (InputStream in = fs.open(file(root))) {
+      p.load(in);
+    }
+    TreeMap<String, String> m = new TreeMap<>();
+    p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
+    return m;
+  }
+
+  public TreeMap<String, String> values() {
+    return values;
+  }
+}

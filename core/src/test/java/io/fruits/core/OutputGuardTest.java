@@ -1,0 +1,61 @@
+package io.fruits.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutputGuardTest {
+  @TempDir Path tmp;
+  private final Configuration conf = new Configuration();
+  private final OutputGuard guard = OutputGuard.forRuns(conf);
+
+  private static org.apache.hadoop.fs.Path hadoop(Path p) {
+    return new org.apache.hadoop.fs.Path(p.toUri());
+  }
+
+  @Test
+  void aFolderThatIsNotARunIsNeverDeleted() throws Exception {
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    Files.writeString(home.resolve("thesis.tex"), "years of work");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> guard.deleteForOverwrite(hadoop(home)));
+    assertTrue(e.getMessage().contains("is not a run of fruits (no run.properties); nothing was deleted"), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"));
+    assertTrue(Files.exists(home.resolve("thesis.tex")));
+  }
+
+  @Test
+  void aRunOfOursIsDeletedAndAMissingFolderIsFine() throws Exception {
+    Path run = Files.createDirectories(tmp.resolve("run"));
+    Files.writeString(run.resolve(RunLayout.SETTINGS), "input=x\n");
+    assertTrue(guard.deleteForOverwrite(hadoop(run)));
+    assertFalse(Files.exists(run));
+    assertFalse(guard.deleteForOverwrite(hadoop(run)));
+  }
+
+  @Test
+  void anOutputThatHoldsOrIsInsideTheInputIsRefused() throws Exception {
+    Path input = Files.createDirectories(tmp.resolve("photos/in"));
+    for (Path output : new Path[] {tmp, tmp.resolve("photos"), input, input.resolve("out")}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> guard.checkApart(hadoop(output), hadoop(input)));
+      assertTrue(e.getMessage().contains("the input"), e.getMessage());
+    }
+    guard.checkApart(hadoop(tmp.resolve("photos/in-out")), hadoop(input)); // a sibling sharing a prefix is fine
+  }
+
+  @Test
+  void writingIntoAFullFolderThatIsNotOursIsRefused() throws Exception {
+    Path full = Files.createDirectories(tmp.resolve("full"));
+    Files.writeString(full.resolve("a.txt"), "a");
+    assertThrows(IllegalArgumentException.class, () -> guard.checkWritable(hadoop(full)));
+    guard.checkWritable(hadoop(Files.createDirectories(tmp.resolve("empty"))));
+    guard.checkWritable(hadoop(tmp.resolve("new")));
+    assertEquals("a", Files.readString(full.resolve("a.txt")));
+  }
+}

@@ -1,7 +1,0 @@
-package io.fruits.layout;
-
-/**
- * What a pack did: files and bytes packed, files skipped (hidden, links), files over the size
- * limit (rejects), files whose content an earlier file already had, SequenceFiles written.
- */
-public record PackSummary(long files, long bytes, long skipped, long tooLarge, long duplicates, int sequenceFiles) {}

@@ -1,0 +1,7 @@
+package io.fruits.mapreduce;
+
+/**
+ * What a pack did: files and bytes packed, files skipped (hidden, links), files over the size
+ * limit (rejects), files whose content an earlier file already had, SequenceFiles written.
+ */
+public record PackSummary(long files, long bytes, long skipped, long tooLarge, long duplicates, int sequenceFiles) {}
