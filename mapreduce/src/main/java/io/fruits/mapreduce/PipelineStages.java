@@ -10,10 +10,7 @@ import io.fruits.reduction.Moments;
 import io.fruits.reduction.PcaEstimator;
 import io.fruits.reduction.PcaModel;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -110,11 +107,7 @@ final class PipelineStages {
     PcaModel model = estimator.fit(moments);
     clear(layout.pca());
     FileSystem fs = layout.pca().getFileSystem(conf);
-    AtomicFile.write(conf, layout.pcaModel(), out -> {
-      Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      model.save(w);
-      w.flush();
-    });
+    AtomicFile.write(conf, layout.pcaModel(), model::save);
     fs.create(new Path(layout.pca(), RunLayout.SUCCESS)).close();
     double kept = 0;
     for (int i = 0; i < model.k(); i++) {

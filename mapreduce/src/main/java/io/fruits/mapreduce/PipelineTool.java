@@ -54,11 +54,11 @@ public final class PipelineTool extends Configured implements Tool {
     OutputCommitters.configure(conf);
     PcaEstimator estimator = FruitsConfigKeys.pcaEstimator(conf);
     int threads = EngineThreads.choose(conf);
+    Path input = qualify(conf, options.input());
+    requireFolder(conf, input);
     ModelResolver.Resolved model = ModelResolver.resolve(options.model(), conf);
     ModelDescriptor descriptor = model.descriptor();
     java.nio.file.Path modelFile = model.file();
-    Path input = qualify(conf, options.input());
-    requireFolder(conf, input);
     int dimension;
     try (FeatureExtractor probe = FeatureExtractor.open(descriptor, modelFile, threads)) {
       dimension = probe.dimension();

@@ -25,6 +25,10 @@ import java.util.Map;
  * explained   d values      eigenvalue / sum of eigenvalues
  * pc1 .. pck  d values each the components, sign fixed (largest |entry| positive)
  * </pre>
+ *
+ * <p>The Spark edition writes the same format from Spark ML's models: its components keep Spark's
+ * signs (its {@code pca.csv} was projected with them), and its eigenvalues and shares beyond the
+ * k-th are {@code NaN}, since Spark ML does not return them.
  */
 public final class PcaModel {
   private static final String FORMAT = "fruits-pca-1";
@@ -97,6 +101,11 @@ public final class PcaModel {
       }
     }
     return out;
+  }
+
+  /** Saves as UTF-8 text into {@code out}, which stays open. */
+  public void save(java.io.OutputStream out) throws IOException {
+    save(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
   }
 
   public void save(Writer out) throws IOException {

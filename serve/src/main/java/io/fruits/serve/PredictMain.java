@@ -17,7 +17,7 @@ public final class PredictMain {
     System.exit(run(args, System.out, System.err));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     ServeOptions o;
     try {
       o = ServeOptions.parse(args);

@@ -1,6 +1,7 @@
 package io.fruits.spark;
 
 import io.fruits.reduction.PcaEstimator;
+import io.fruits.reduction.PcaModel;
 import org.apache.spark.ml.feature.PCA;
 import org.apache.spark.ml.feature.PCAModel;
 import org.apache.spark.ml.feature.StandardScaler;
@@ -40,6 +41,33 @@ final class SparkPca {
     PCAModel all = pca(d).fit(scaled);
     int k = rule.componentsFor(all.explainedVariance().toArray());
     return k == d ? all : pca(k).fit(scaled);
+  }
+
+  /**
+   * Spark ML's scaler and PCA as the product's own model, so that {@code fruits predict} and
+   * {@code fruits serve} use a Spark run as they use a MapReduce one. Eigenvalues of the correlation
+   * matrix are the shares times its trace (the number of features that vary).
+   */
+  static PcaModel toModel(StandardScalerModel scaler, PCAModel pca) {
+    double[] mean = scaler.mean().toArray();
+    double[] std = scaler.std().toArray();
+    int d = mean.length;
+    int k = pca.getK();
+    double varying = java.util.Arrays.stream(std).filter(s -> s > 0).count();
+    double[] shares = pca.explainedVariance().toArray();
+    double[][] components = new double[k][d];
+    double[] eigenvalues = new double[d];
+    double[] explained = new double[d];
+    java.util.Arrays.fill(eigenvalues, Double.NaN);
+    java.util.Arrays.fill(explained, Double.NaN);
+    for (int c = 0; c < k; c++) {
+      for (int i = 0; i < d; i++) {
+        components[c][i] = pca.pc().apply(i, c);
+      }
+      explained[c] = shares[c];
+      eigenvalues[c] = shares[c] * varying;
+    }
+    return new PcaModel(new io.fruits.reduction.StandardScalerModel(mean, std), components, eigenvalues, explained);
   }
 
   private static PCA pca(int k) {

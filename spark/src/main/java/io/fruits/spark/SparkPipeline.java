@@ -1,5 +1,6 @@
 package io.fruits.spark;
 
+import io.fruits.core.AtomicFile;
 import io.fruits.core.CsvMerger;
 import io.fruits.core.CsvRows;
 import io.fruits.core.FruitsConfigKeys;
@@ -13,6 +14,7 @@ import io.fruits.core.StageTimes;
 import io.fruits.features.FeatureExtractor;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.reduction.PcaEstimator;
+import io.fruits.reduction.PcaModel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -115,6 +117,9 @@ final class SparkPipeline {
     PCAModel pca = new SparkPca(rule).fit(scaled, dimension);
     scaler.write().overwrite().save(new Path(layout.pca(), "spark-scaler").toString());
     pca.write().overwrite().save(new Path(layout.pca(), "spark-pca").toString());
+    // The product's own model format too, so predict and serve take a Spark run like a MapReduce one.
+    PcaModel saved = SparkPca.toModel(scaler, pca);
+    AtomicFile.write(hadoop, layout.pcaModel(), saved::save);
     int k = pca.getK();
     double explained = java.util.Arrays.stream(pca.explainedVariance().toArray()).sum();
     done("pca", start, String.format(Locale.ROOT, "k=%d explaining %.4f of the variance", k, explained));

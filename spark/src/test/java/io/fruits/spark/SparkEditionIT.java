@@ -93,6 +93,51 @@ class SparkEditionIT {
     assertEquals("mine", Files.readString(home.resolve("marker.txt")));
   }
 
+  @Test
+  void classifyPredictAndServeTakeASparkRun() throws Exception {
+    Path run = runSpark("spark-serve", "-D", "pca.k=12");
+    // The saved model is the one the run projected with: it reproduces pca.csv from features.csv.
+    io.fruits.reduction.PcaModel model;
+    try (java.io.Reader r = Files.newBufferedReader(run.resolve("pca/model.txt"))) {
+      model = io.fruits.reduction.PcaModel.load(r);
+    }
+    Map<String, double[]> features = rows(Files.readAllLines(run.resolve("features.csv")));
+    Map<String, double[]> projected = rows(Files.readAllLines(run.resolve("pca.csv")));
+    for (Map.Entry<String, double[]> e : features.entrySet()) {
+      float[] x = new float[e.getValue().length];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = (float) e.getValue()[i];
+      }
+      assertArrayEquals(projected.get(e.getKey()), model.transform(x), 1e-9, e.getKey());
+    }
+
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertEquals(0, io.fruits.classifier.ClassifyMain.run(new String[] {"--run", run.toString()}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
+    Path photo = ImageTrees.firstFile(input.resolve("Training/Apple 6"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = io.fruits.serve.PredictMain.run(new String[] {"--run", run.toString(), "-D", "model.dir=" + models, photo.toString()},
+        new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"class\": \"Apple 6\""), out.toString(StandardCharsets.UTF_8));
+
+    try (io.fruits.serve.FruitPredictor predictor = io.fruits.serve.FruitPredictor.open(run, Map.of("model.dir", models.toString()), 40_000_000, 2);
+        io.fruits.serve.FruitService service = new io.fruits.serve.FruitService(predictor, 1 << 20).start(0)) {
+      String boundary = "b0undary";
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.jpg\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.write(Files.readAllBytes(photo));
+      body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+      java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + service.port() + "/predict"))
+              .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, r.statusCode(), r.body());
+      assertTrue(r.body().contains("\"class\": \"Apple 6\""), r.body());
+    }
+  }
+
   private static Path runMapReduce(String name, String... extra) {
     Path out = tmp.resolve(name);
     Configuration conf = new Configuration();
