@@ -25,9 +25,10 @@ public final class ModelResolver {
 
   private ModelResolver() {}
 
-  public static Resolved resolve(String model, Configuration conf) throws IOException {
-    ModelDescriptor d = localized(conf, descriptor(model, conf));
-    return new Resolved(d, new ModelLocator().locate(d));
+  /** The local file of {@code d}, fetched or downloaded when needed. */
+  public static Resolved resolve(ModelDescriptor d, Configuration conf) throws IOException {
+    ModelDescriptor local = localized(conf, d);
+    return new Resolved(local, new ModelLocator().locate(local));
   }
 
   /** A preset name or a descriptor file, then every {@code -D model.*} key on top. */

@@ -54,9 +54,10 @@ public final class PipelineTool extends Configured implements Tool {
     OutputCommitters.configure(conf);
     PcaEstimator estimator = FruitsConfigKeys.pcaEstimator(conf);
     int threads = EngineThreads.choose(conf);
+    ModelDescriptor asked = ModelResolver.descriptor(options.model(), conf); // an unknown preset fails first
     Path input = qualify(conf, options.input());
     requireFolder(conf, input);
-    ModelResolver.Resolved model = ModelResolver.resolve(options.model(), conf);
+    ModelResolver.Resolved model = ModelResolver.resolve(asked, conf);
     ModelDescriptor descriptor = model.descriptor();
     java.nio.file.Path modelFile = model.file();
     int dimension;

@@ -69,7 +69,7 @@ final class SparkPipeline {
     // The -D settings are in the Hadoop configuration (SparkMain puts them there): read them with
     // the MapReduce edition's keys and rules, so they mean the same in both editions.
     PcaEstimator rule = FruitsConfigKeys.pcaEstimator(hadoop);
-    ModelResolver.Resolved model = ModelResolver.resolve(options.model, hadoop);
+    ModelResolver.Resolved model = ModelResolver.resolve(ModelResolver.descriptor(options.model, hadoop), hadoop);
     ModelDescriptor d = model.descriptor();
     java.nio.file.Path modelFile = model.file();
     int threads = TaskThreads.of(spark.sparkContext().getConf().getInt("spark.task.cpus", 1), hadoop);
