@@ -1,5 +1,7 @@
 package io.fruits.classifier;
 
+import io.fruits.core.CommandLine;
+import io.fruits.core.Launcher;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import java.util.stream.Collectors;
 public final class ClassifyMain {
   static final String USAGE = "usage: fruits classify --run RUN [--epochs N]";
   static final int DEFAULT_EPOCHS = 20;
+  static final CommandLine.Spec SPEC = CommandLine.Spec.of("see fruits classify --help", List.of("--run", "--epochs"), List.of(), false);
   // Tribuo logs every label with its count at INFO; the report says what matters. Held here so
   // the setting is not collected with the logger.
   private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
@@ -30,21 +33,14 @@ public final class ClassifyMain {
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
     TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
-    try {
-      Path run = null;
-      int epochs = DEFAULT_EPOCHS;
-      for (int i = 0; i < args.length; i++) {
-        if (args[i].equals("--run") && i + 1 < args.length) {
-          run = Paths.get(args[++i]);
-        } else if (args[i].equals("--epochs") && i + 1 < args.length) {
-          epochs = positive(args[++i]);
-        } else {
-          throw new IllegalArgumentException("unknown argument '" + args[i] + "'; " + USAGE);
-        }
+    return Launcher.run("fruits classify", err, () -> {
+      CommandLine c = CommandLine.parse(args, SPEC);
+      if (c.help()) {
+        out.println(USAGE);
+        return 0;
       }
-      if (run == null) {
-        throw new IllegalArgumentException("--run is missing; " + USAGE);
-      }
+      Path run = Paths.get(c.run());
+      int epochs = (int) c.number("--epochs", DEFAULT_EPOCHS, 1, 100_000);
       List<LabelledVector> rows = PcaCsv.read(run.resolve("pca.csv"));
       List<LabelledVector> training = split(rows, "Training");
       List<LabelledVector> test = split(rows, "Test");
@@ -67,32 +63,13 @@ public final class ClassifyMain {
       }
       out.println(report.toAbsolutePath());
       return 0;
-    } catch (IllegalArgumentException e) {
-      err.println("fruits classify: " + e.getMessage());
-      return 2;
-    } catch (Exception e) {
-      err.println("fruits classify: " + e.getMessage());
-      e.printStackTrace(err);
-      return 1;
-    }
+    });
   }
 
   private static void writeAtomically(Path file, String text) throws java.io.IOException {
     Path tmp = file.resolveSibling("_" + file.getFileName() + ".tmp");
     Files.writeString(tmp, text, StandardCharsets.UTF_8);
     Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static int positive(String v) {
-    try {
-      int n = Integer.parseInt(v);
-      if (n > 0) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // the message below says what to give
-    }
-    throw new IllegalArgumentException("--epochs is '" + v + "'; give a positive whole number");
   }
 
   static List<LabelledVector> split(List<LabelledVector> rows, String name) {

@@ -12,6 +12,12 @@ import java.nio.file.Paths;
  * {@code model.url} into the cache. Anything else fails with one line saying what to set.
  */
 public final class ModelLocator {
+  /**
+   * A folder of ready model files used when {@code model.dir} is not set: the launcher points it at
+   * the shared models, so no program's arguments need rewriting.
+   */
+  public static final String MODEL_DIR_ENV = "FRUITS_MODEL_DIR";
+
   private final ModelDownloader downloader;
 
   public ModelLocator() {
@@ -40,6 +46,9 @@ public final class ModelLocator {
       throw new IllegalArgumentException("no model given; use --model PRESET|DESCRIPTOR or -D" + ModelKey.PATH.key() + "=FILE");
     }
     String dir = d.get(ModelKey.DIR);
+    if (dir.isEmpty()) {
+      dir = System.getenv().getOrDefault(MODEL_DIR_ENV, "");
+    }
     if (!dir.isEmpty() && Files.isRegularFile(Paths.get(dir, file))) {
       return verified(Paths.get(dir, file), sha);
     }

@@ -17,7 +17,7 @@ import org.apache.hadoop.mapreduce.MRJobConfig;
  *       whatever their vcores, so when the node's resources are known that product is checked too.
  * </ul>
  */
-final class EngineThreads {
+public final class EngineThreads {
   static final String LOCAL_MAPS = "mapreduce.local.map.tasks.maximum";
   static final String NODE_MEMORY = "yarn.nodemanager.resource.memory-mb";
   static final String NODE_VCORES = "yarn.nodemanager.resource.cpu-vcores";
@@ -29,7 +29,7 @@ final class EngineThreads {
    * The configuration for a job without the engine (stats, projection): in the local job runner
    * it may run one map per core, unless the user chose otherwise.
    */
-  static Configuration withoutEngine(Configuration conf) {
+  public static Configuration withoutEngine(Configuration conf) {
     Configuration c = new Configuration(conf);
     if (JobRunner.isLocalRunner(conf) && conf.get(LOCAL_MAPS) == null) {
       c.setInt(LOCAL_MAPS, Runtime.getRuntime().availableProcessors());
@@ -37,7 +37,7 @@ final class EngineThreads {
     return c;
   }
 
-  static int choose(Configuration conf) {
+  public static int choose(Configuration conf) {
     int asked = FruitsConfigKeys.ENGINE_THREADS.getInt(conf);
     if (asked < 0) {
       throw new IllegalArgumentException("engine.threads must be 0 (automatic) or positive, was " + asked);

@@ -1,5 +1,6 @@
 package io.fruits.mapreduce;
 
+import io.fruits.core.Launcher;
 import java.io.PrintStream;
 import java.util.Arrays;
 import org.apache.hadoop.conf.Configuration;
@@ -22,24 +23,10 @@ public final class FruitsMain {
       out.print(Usage.text());
       return args.length == 0 ? 2 : 0;
     }
-    org.apache.hadoop.util.Tool tool;
-    switch (args[0]) {
-      case "run" -> tool = new PipelineTool(out, err);
-      case "bench" -> tool = new BenchTool(out, err);
-      default -> {
-        err.println("fruits: unknown command '" + args[0] + "'; use fruits run ... or fruits bench ... (see fruits --help)");
-        return 2;
-      }
+    if (!args[0].equals("run")) {
+      err.println("fruits: unknown command '" + args[0] + "'; the job jar runs: fruits run ... (see fruits run --help)");
+      return Launcher.USAGE;
     }
-    try {
-      return ToolRunner.run(conf, tool, Arrays.copyOfRange(args, 1, args.length));
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      err.println("fruits: " + e.getMessage());
-      return 2;
-    } catch (Exception e) {
-      err.println("fruits: " + e.getMessage());
-      e.printStackTrace(err);
-      return 1;
-    }
+    return Launcher.run("fruits", err, () -> ToolRunner.run(conf, new PipelineTool(out, err), Arrays.copyOfRange(args, 1, args.length)));
   }
 }

@@ -14,12 +14,12 @@ import org.apache.hadoop.mapreduce.MRConfig;
  * Submits a job, reports its progress on standard error until it ends, and saves its counters as
  * {@code reports/counters-<job>.json} for monitoring.
  */
-final class JobRunner {
+public final class JobRunner {
   private final PrintStream progress;
   private final Configuration conf;
   private final Path reports;
 
-  JobRunner(PrintStream progress, Configuration conf, Path reports) {
+  public JobRunner(PrintStream progress, Configuration conf, Path reports) {
     this.progress = progress;
     this.conf = conf;
     this.reports = reports;
@@ -30,7 +30,7 @@ final class JobRunner {
     return MRConfig.LOCAL_FRAMEWORK_NAME.equals(conf.get(MRConfig.FRAMEWORK_NAME, MRConfig.LOCAL_FRAMEWORK_NAME));
   }
 
-  void run(Job job) throws IOException, InterruptedException, ClassNotFoundException {
+  public void run(Job job) throws IOException, InterruptedException, ClassNotFoundException {
     job.submit();
     String last = "";
     long printed = 0;

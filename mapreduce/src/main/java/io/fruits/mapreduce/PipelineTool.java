@@ -31,13 +31,13 @@ public final class PipelineTool extends Configured implements Tool {
     this(System.out, System.err);
   }
 
-  PipelineTool(PrintStream out, PrintStream progress) {
+  public PipelineTool(PrintStream out, PrintStream progress) {
     this.out = out;
     this.progress = progress;
   }
 
   /** Runs with this configuration, as ToolRunner would after parsing generic options. */
-  int runWith(Configuration conf, String[] args) throws Exception {
+  public int runWith(Configuration conf, String[] args) throws Exception {
     setConf(conf);
     return run(args);
   }

@@ -11,8 +11,8 @@ import org.apache.hadoop.mapreduce.TaskInputOutputContext;
  * images and at the end, as counters: native memory that grows with the images processed (an
  * unclosed tensor, a leaked session) shows here, not in the Java heap. Zero where /proc is absent.
  */
-final class ResidentMemory {
-  static final String MID = "fruits.rss.mid";
+public final class ResidentMemory {
+  public static final String MID = "fruits.rss.mid";
 
   private final TaskInputOutputContext<?, ?, ?, ?> context;
   private final long mid;

@@ -25,8 +25,8 @@ class UsageErrorsTest {
   @Test
   void missingOptionsAreNamed() {
     assertOneLine(run(new Configuration(), "--input", "x", "--output", "y"),
-        "missing --model PRESET|DESCRIPTOR (vgg16, squeezenet1.1, mobilenetv2 or a .properties file); see fruits --help");
-    assertOneLine(run(new Configuration(), "--inputt", "x"), "unknown option '--inputt'; see fruits --help");
+        "missing --model PRESET|DESCRIPTOR (vgg16, squeezenet1.1, mobilenetv2 or a .properties file); see fruits run --help");
+    assertOneLine(run(new Configuration(), "--inputt", "x"), "unknown option '--inputt'; see fruits run --help");
   }
 
   @Test
@@ -59,7 +59,7 @@ class UsageErrorsTest {
     assertOneLine(run(new Configuration(), "--input", "x", "--output", "y", "--model", "squeezenet1.1", "-Dpca.k=-1"),
         "pca.k must be 0 (choose by pca.variance) or positive, was -1");
     assertOneLine(run(new Configuration(), "--input", "x", "--output", "y", "--model", "squeezenet1.1", "-D", "pca.k"),
-        "-D pca.k is not key=value; see fruits --help");
+        "-D pca.k is not key=value; see fruits run --help");
   }
 
   @Test
@@ -99,20 +99,5 @@ class UsageErrorsTest {
     for (io.fruits.features.ModelKey k : io.fruits.features.ModelKey.values()) {
       assertTrue(help.contains(k.key()), k.key());
     }
-  }
-
-  @Test
-  void benchWorksOnlyInAFolderOfItsOwn() throws Exception {
-    Path home = java.nio.file.Files.createDirectories(tmp.resolve("home"));
-    java.nio.file.Files.writeString(home.resolve("marker.txt"), "mine");
-    java.nio.file.Files.createDirectories(tmp.resolve("in"));
-    String[] args = {"bench", "--input", tmp.resolve("in").toString(), "--model", "squeezenet1.1", "--output", home.toString()};
-    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    int code = FruitsMain.run(args, new Configuration(), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
-        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-    assertEquals(2, code);
-    assertEquals("fruits: output " + new org.apache.hadoop.fs.Path(home.toUri()) + " exists and is not a bench folder (no bench.properties);"
-        + " nothing was deleted: give --output a new folder\n", err.toString(java.nio.charset.StandardCharsets.UTF_8));
-    assertEquals(java.util.List.of("marker.txt"), java.nio.file.Files.list(home).map(p -> p.getFileName().toString()).toList());
   }
 }

@@ -14,10 +14,12 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * The one listening socket of the service: plain HTTP, or HTTPS with a PKCS12 keystore (phone
  * photos carry where they were taken). Idle connections are closed after {@link #IDLE_MILLIS};
  * slow headers hold no thread (Jetty reads them without blocking) and are bounded by that timeout
- * and the 8 KiB header limit; slow bodies are cut off by the minimum data rate.
+ * and the 8 KiB header limit; slow bodies are cut off by the minimum data rate. The timeout is
+ * longer than a request's deadline: a connection whose upload waits for a free thread during a
+ * burst is idle too, and must get its 200 or 503 rather than be closed unanswered.
  */
 final class Connectors {
-  static final long IDLE_MILLIS = 15_000;
+  static final long IDLE_MILLIS = 30_000;
 
   private Connectors() {}
 

@@ -1,6 +1,8 @@
 package io.fruits.serve;
 
+import io.fruits.core.Launcher;
 import io.fruits.features.RejectedImageException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,42 +20,41 @@ public final class PredictMain {
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    ServeOptions o;
-    try {
-      o = ServeOptions.parse(args);
-      if (o.images.isEmpty()) {
-        throw new IllegalArgumentException("no IMAGE given; " + ServeOptions.USAGE);
+    return Launcher.run("fruits predict", err, () -> {
+      ServeOptions o = ServeOptions.parse(args);
+      if (o.help) {
+        out.println("usage: fruits predict --run RUN [-D model.dir=DIR] [--max-pixels N] IMAGE...");
+        out.println("One JSON line per image: the top-3 fruits with their probabilities and catalogue entries, or an error.");
+        return 0;
       }
-    } catch (IllegalArgumentException e) {
-      err.println("fruits predict: " + e.getMessage());
-      return 2;
-    }
-    int failed = 0;
-    try (FruitPredictor predictor = FruitPredictor.open(o.run, o.model, o.maxPixels, Runtime.getRuntime().availableProcessors())) {
-      for (Path image : o.images) {
-        try {
-          out.println(predictor.predict(image.toString(), Files.readAllBytes(image)).json());
-        } catch (RejectedImageException e) {
-          out.println("{\"image\": " + Json.string(image.toString()) + ", " + Json.error(e.reason().word(), e.getMessage()).substring(1));
-          failed++;
-        } catch (java.nio.file.NoSuchFileException e) {
-          out.println("{\"image\": " + Json.string(image.toString()) + ", " + Json.error("missing", "no such file").substring(1));
-          failed++;
-        } catch (java.io.IOException e) {
-          // A folder, a file without read permission: this image is answered with an error, the next ones still are.
-          String why = Files.isDirectory(image) ? "a folder, not a photo" : "cannot be read";
-          out.println("{\"image\": " + Json.string(image.toString()) + ", " + Json.error("unreadable", why).substring(1));
-          failed++;
+      if (o.images.isEmpty()) {
+        throw new IllegalArgumentException("no IMAGE given; see fruits predict --help");
+      }
+      int failed = 0;
+      try (FruitPredictor predictor = FruitPredictor.open(o.run, o.model, o.maxPixels, Runtime.getRuntime().availableProcessors())) {
+        for (Path image : o.images) {
+          failed += answer(predictor, image, out) ? 0 : 1;
         }
       }
-    } catch (IllegalArgumentException e) {
-      err.println("fruits predict: " + e.getMessage());
-      return 2;
-    } catch (Exception e) {
-      err.println("fruits predict: " + e.getMessage());
-      e.printStackTrace(err);
-      return 1;
+      return failed == 0 ? 0 : Launcher.FAILURE;
+    });
+  }
+
+  /** Prints the answer for one image, or its error line; false for an error. */
+  private static boolean answer(FruitPredictor predictor, Path image, PrintStream out) throws IOException {
+    String error;
+    try {
+      out.println(predictor.predict(image.toString(), Files.readAllBytes(image)).json());
+      return true;
+    } catch (RejectedImageException e) {
+      error = Json.error(e.reason().word(), e.getMessage());
+    } catch (java.nio.file.NoSuchFileException e) {
+      error = Json.error("missing", "no such file");
+    } catch (IOException e) {
+      // A folder, a file without read permission: this image gets an error line, the next ones still their answers.
+      error = Json.error("unreadable", Files.isDirectory(image) ? "a folder, not a photo" : "cannot be read");
     }
-    return failed == 0 ? 0 : 1;
+    out.println("{\"image\": " + Json.string(image.toString()) + ", " + error.substring(1));
+    return false;
   }
 }

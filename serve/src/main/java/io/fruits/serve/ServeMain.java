@@ -1,5 +1,7 @@
 package io.fruits.serve;
 
+import io.fruits.core.Launcher;
+
 /**
  * {@code fruits serve --run RUN [--host 127.0.0.1] [--port 8080] [--tls-keystore FILE.p12]}: loads
  * the run's model, PCA and classifier once and serves the page and {@code POST /predict} until
@@ -10,18 +12,24 @@ public final class ServeMain {
   private ServeMain() {}
 
   public static void main(String[] args) {
-    FruitPredictor predictor = null;
-    try {
+    FruitPredictor[] opened = new FruitPredictor[1];
+    int code = Launcher.run("fruits serve", System.err, () -> {
       ServeOptions o = ServeOptions.parse(args);
+      if (o.help) {
+        System.out.println(ServeOptions.USAGE);
+        System.out.println("Listens on " + o.host + " unless --host says otherwise; the TLS keystore's password comes from "
+            + ServeOptions.TLS_PASSWORD_ENV + ".");
+        return 0;
+      }
       String password = null;
       if (o.keystore != null) {
         password = o.tlsPassword();
         Connectors.checkKeystore(o.keystore, password);
       }
       ServiceLimits limits = o.limits();
-      predictor = FruitPredictor.open(o.run, o.model, o.maxPixels, Runtime.getRuntime().availableProcessors());
-      FruitService service = new FruitService(predictor, limits, o.host, o.keystore, password).start(o.port);
-      FruitPredictor loaded = predictor;
+      opened[0] = FruitPredictor.open(o.run, o.model, o.maxPixels, Runtime.getRuntime().availableProcessors());
+      FruitService service = new FruitService(opened[0], limits, o.host, o.keystore, password).start(o.port);
+      FruitPredictor loaded = opened[0];
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         service.close();
         loaded.close();
@@ -30,20 +38,13 @@ public final class ServeMain {
       String reach = o.host.equals("127.0.0.1") || o.host.equals("localhost") || o.host.equals("::1")
           ? "this machine only; --host 0.0.0.0 to expose it" : "exposed on " + o.host;
       System.err.println("[fruits] serving " + scheme + "://" + o.host + ":" + service.port() + "/ (" + reach + "; Ctrl-C to stop)");
-    } catch (IllegalArgumentException e) {
-      System.err.println("fruits serve: " + e.getMessage());
-      close(predictor);
-      System.exit(2);
-    } catch (Exception e) {
-      System.err.println("fruits serve: could not start: " + e.getMessage());
-      close(predictor);
-      System.exit(1);
-    }
-  }
-
-  private static void close(FruitPredictor predictor) {
-    if (predictor != null) {
-      predictor.close();
+      return -1; // serving: the JVM lives on in Jetty's threads
+    });
+    if (code >= 0) {
+      if (opened[0] != null) {
+        opened[0].close();
+      }
+      System.exit(code);
     }
   }
 }

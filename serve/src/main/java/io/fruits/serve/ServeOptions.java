@@ -1,5 +1,6 @@
 package io.fruits.serve;
 
+import io.fruits.core.CommandLine;
 import io.fruits.features.ImageDecoder;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
  * one fails before the model is loaded.
  */
 final class ServeOptions {
-  static final String USAGE = "usage: fruits predict --run RUN [-D model.dir=DIR] IMAGE... | fruits serve --run RUN [--host 127.0.0.1] "
+  static final String USAGE = "usage: fruits serve --run RUN [--host 127.0.0.1] "
       + "[--port 8080] [--tls-keystore FILE.p12] [--max-bytes N] [--max-pixels N] [--queue N] [--deadline-seconds N] "
       + "[--min-upload-rate BYTES_PER_S] [--threads N] [-D model.dir=DIR]";
   /** Where the keystore's password comes from: not the command line, which other users can read. */
@@ -35,44 +36,36 @@ final class ServeOptions {
   final Map<String, String> model = new TreeMap<>();
   final List<Path> images = new ArrayList<>();
 
+  static final CommandLine.Spec SPEC = CommandLine.Spec.of("see fruits predict --help or fruits serve --help",
+      List.of("--run", "--host", "--port", "--tls-keystore", "--max-bytes", "--max-pixels", "--queue", "--deadline-seconds",
+          "--min-upload-rate", "--threads"), List.of(), true);
+
+  boolean help;
+
   static ServeOptions parse(String[] args) {
+    CommandLine c = CommandLine.parse(args, SPEC);
     ServeOptions o = new ServeOptions();
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      boolean hasValue = i + 1 < args.length;
-      if (a.equals("--run") && hasValue) {
-        o.run = Paths.get(args[++i]);
-      } else if (a.equals("--host") && hasValue) {
-        o.host = args[++i];
-      } else if (a.equals("--port") && hasValue) {
-        o.port = (int) number(a, args[++i], 0, 65535);
-      } else if (a.equals("--tls-keystore") && hasValue) {
-        o.keystore = Paths.get(args[++i]);
-      } else if (a.equals("--max-bytes") && hasValue) {
-        o.maxBytes = number(a, args[++i], 1, Integer.MAX_VALUE);
-      } else if (a.equals("--max-pixels") && hasValue) {
-        o.maxPixels = number(a, args[++i], 1, Long.MAX_VALUE);
-      } else if (a.equals("--queue") && hasValue) {
-        o.queue = (int) number(a, args[++i], 0, 10_000);
-      } else if (a.equals("--deadline-seconds") && hasValue) {
-        o.deadlineSeconds = number(a, args[++i], 1, 3600);
-      } else if (a.equals("--min-upload-rate") && hasValue) {
-        o.minUploadRate = number(a, args[++i], 0, Long.MAX_VALUE);
-      } else if (a.equals("--threads") && hasValue) {
-        o.threads = (int) number(a, args[++i], 8, 10_000);
-      } else if (a.equals("-D") && hasValue) {
-        o.define(args[++i]);
-      } else if (a.startsWith("-D") && a.length() > 2) {
-        o.define(a.substring(2));
-      } else if (a.startsWith("-")) {
-        throw new IllegalArgumentException("unknown option '" + a + "'; " + USAGE);
-      } else {
-        o.images.add(Paths.get(a));
+    o.help = c.help();
+    if (o.help) {
+      return o;
+    }
+    o.run = Paths.get(c.run());
+    o.host = c.value("--host", o.host);
+    o.port = (int) c.number("--port", o.port, 0, 65535);
+    o.keystore = c.value("--tls-keystore") == null ? null : Paths.get(c.value("--tls-keystore"));
+    o.maxBytes = c.number("--max-bytes", o.maxBytes, 1, Integer.MAX_VALUE);
+    o.maxPixels = c.number("--max-pixels", o.maxPixels, 1, Long.MAX_VALUE);
+    o.queue = (int) c.number("--queue", o.queue, 0, 10_000);
+    o.deadlineSeconds = c.number("--deadline-seconds", o.deadlineSeconds, 1, 3600);
+    o.minUploadRate = c.number("--min-upload-rate", o.minUploadRate, 0, Long.MAX_VALUE);
+    o.threads = (int) c.number("--threads", o.threads, 8, 10_000);
+    c.defines().forEach((key, value) -> {
+      if (!key.startsWith("model.")) {
+        throw c.error("-D " + key + ": only model.* keys apply here");
       }
-    }
-    if (o.run == null) {
-      throw new IllegalArgumentException("--run is missing; " + USAGE);
-    }
+      o.model.put(key, value);
+    });
+    c.operands().forEach(image -> o.images.add(Paths.get(image)));
     return o;
   }
 
@@ -87,25 +80,5 @@ final class ServeOptions {
       throw new IllegalArgumentException("--tls-keystore needs its password in the environment variable " + TLS_PASSWORD_ENV);
     }
     return password;
-  }
-
-  private void define(String kv) {
-    int eq = kv.indexOf('=');
-    if (eq <= 0 || !kv.startsWith("model.")) {
-      throw new IllegalArgumentException("-D " + kv + ": only model.* keys apply here; " + USAGE);
-    }
-    model.put(kv.substring(0, eq), kv.substring(eq + 1));
-  }
-
-  private static long number(String option, String v, long min, long max) {
-    try {
-      long n = Long.parseLong(v);
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // the message below says what to give
-    }
-    throw new IllegalArgumentException(option + " is '" + v + "'; give a whole number from " + min + " to " + max);
   }
 }

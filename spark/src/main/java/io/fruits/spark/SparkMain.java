@@ -1,5 +1,6 @@
 package io.fruits.spark;
 
+import io.fruits.core.Launcher;
 import io.fruits.core.RunLayout;
 import java.io.File;
 import java.io.PrintStream;
@@ -23,8 +24,13 @@ public final class SparkMain {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    try {
+    return Launcher.run("fruits spark", err, () -> {
       SparkOptions options = SparkOptions.parse(args);
+      if (options.help) {
+        out.println(SparkOptions.USAGE);
+        out.println("The MapReduce edition's settings apply (-D key=value; see fruits run --help); spark.* keys go to Spark.");
+        return 0;
+      }
       SparkConf conf = new SparkConf(); // spark-submit's settings first, then ours
       options.defines.forEach((k, v) -> {
         if (k.startsWith("spark.")) {
@@ -61,14 +67,7 @@ public final class SparkMain {
       out.println(display(layout.featuresCsv()));
       out.println(display(layout.pcaCsv()));
       return 0;
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      err.println("fruits spark: " + e.getMessage());
-      return 2;
-    } catch (Exception e) {
-      err.println("fruits spark: " + e.getMessage());
-      e.printStackTrace(err);
-      return 1;
-    }
+    });
   }
 
   private static String display(Path p) {

@@ -1,6 +1,7 @@
 package io.fruits.spark;
 
-import java.util.LinkedHashMap;
+import io.fruits.core.CommandLine;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,58 +12,28 @@ import java.util.Map;
 final class SparkOptions {
   static final String USAGE =
       "usage: fruits spark --input IN --output OUT --model PRESET|DESCRIPTOR [--master local[*]] [--overwrite] [-D key=value ...]";
+  static final CommandLine.Spec SPEC =
+      CommandLine.Spec.of("see fruits spark --help", List.of("--input", "--output", "--model", "--master"), List.of("--overwrite"), false);
 
   final String input;
   final String output;
   final String model;
   final String master;
   final boolean overwrite;
+  final boolean help;
   final Map<String, String> defines;
 
-  private SparkOptions(Map<String, String> named, boolean overwrite, Map<String, String> defines) {
-    this.input = require(named, "--input");
-    this.output = require(named, "--output");
-    this.model = require(named, "--model");
-    this.master = named.get("--master");
-    this.overwrite = overwrite;
-    this.defines = defines;
+  private SparkOptions(CommandLine c) {
+    this.help = c.help();
+    this.input = help ? null : c.require("--input", "IN (the image folder)");
+    this.output = help ? null : c.require("--output", "OUT (a folder for this run)");
+    this.model = help ? null : c.require("--model", "PRESET|DESCRIPTOR (vgg16, squeezenet1.1, mobilenetv2 or a .properties file)");
+    this.master = c.value("--master");
+    this.overwrite = c.has("--overwrite");
+    this.defines = c.defines();
   }
 
   static SparkOptions parse(String[] args) {
-    Map<String, String> named = new LinkedHashMap<>();
-    Map<String, String> defines = new LinkedHashMap<>();
-    boolean overwrite = false;
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      if (a.equals("--overwrite")) {
-        overwrite = true;
-      } else if (a.equals("-D") && i + 1 < args.length) {
-        define(args[++i], defines);
-      } else if (a.startsWith("-D") && a.length() > 2) {
-        define(a.substring(2), defines);
-      } else if ((a.equals("--input") || a.equals("--output") || a.equals("--model") || a.equals("--master"))
-          && i + 1 < args.length) {
-        named.put(a, args[++i]);
-      } else {
-        throw new IllegalArgumentException("unknown argument '" + a + "'; " + USAGE);
-      }
-    }
-    return new SparkOptions(named, overwrite, defines);
-  }
-
-  private static void define(String kv, Map<String, String> defines) {
-    int eq = kv.indexOf('=');
-    if (eq <= 0) {
-      throw new IllegalArgumentException("-D " + kv + " is not key=value; " + USAGE);
-    }
-    defines.put(kv.substring(0, eq), kv.substring(eq + 1));
-  }
-
-  private static String require(Map<String, String> named, String name) {
-    String v = named.get(name);
-    if (v == null || v.isBlank()) {
-      throw new IllegalArgumentException(name + " is missing; " + USAGE);
-    }
-    return v;
+    return new SparkOptions(CommandLine.parse(args, SPEC));
   }
 }

@@ -24,9 +24,10 @@ class SparkOptionsTest {
   @Test
   void wrongArgumentsSayWhatToDo() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparkOptions.parse(new String[] {"--inptu", "x"}));
-    assertEquals("unknown argument '--inptu'; " + SparkOptions.USAGE, e.getMessage());
+    assertEquals("unknown option '--inptu'; see fruits spark --help", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> SparkOptions.parse(new String[] {"--input", "x", "--output", "y"}));
-    assertEquals("--model is missing; " + SparkOptions.USAGE, e.getMessage());
+    assertEquals("missing --model PRESET|DESCRIPTOR (vgg16, squeezenet1.1, mobilenetv2 or a .properties file); see fruits spark --help",
+        e.getMessage());
   }
 
   @Test

@@ -1,7 +1,12 @@
-package io.fruits.mapreduce;
+package io.fruits.bench;
 
 import io.fruits.core.CsvMerger;
 import io.fruits.core.RunLayout;
+import io.fruits.mapreduce.EngineThreads;
+import io.fruits.mapreduce.FeatureVectorWritable;
+import io.fruits.mapreduce.JobRunner;
+import io.fruits.mapreduce.ProjectionJob;
+import io.fruits.mapreduce.StatsJob;
 import io.fruits.reduction.PcaModel;
 import java.io.IOException;
 import java.io.PrintStream;

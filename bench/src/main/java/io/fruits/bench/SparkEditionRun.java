@@ -1,8 +1,9 @@
-package io.fruits.mapreduce;
+package io.fruits.bench;
 
-import java.io.File;
+import io.fruits.spark.SparkMain;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,14 +16,11 @@ import org.apache.hadoop.conf.Configuration;
 
 /**
  * Runs the Spark edition for the benchmark in a JVM of its own, as a user would, so neither
- * edition inherits the other's warm JIT, loaded model or heap. The launcher says where the Spark
- * edition's classpath is ({@code fruits.spark.classpath}) and which JVM options Spark 4 needs on
- * Java 17 ({@code fruits.spark.java.opts}); both come from scripts/fruits.
+ * edition inherits the other's warm JIT, loaded model or heap. The child JVM gets this JVM's
+ * classpath (the bench depends on both editions) and its {@code --add-opens} options, which Spark
+ * 4 needs on Java 17 and the launcher gives the bench.
  */
 final class SparkEditionRun {
-  static final String CLASSPATH = "fruits.spark.classpath";
-  static final String JAVA_OPTS = "fruits.spark.java.opts";
-
   /** Wall seconds and bytes written per Spark stage, in stage order. */
   record Result(Map<String, Double> seconds, Map<String, Long> bytes) {}
 
@@ -32,19 +30,17 @@ final class SparkEditionRun {
     this.progress = progress;
   }
 
-  static boolean available() {
-    String cp = System.getProperty(CLASSPATH, "");
-    return !cp.isEmpty() && new File(cp.split(File.pathSeparator)[0]).isFile();
-  }
-
   /** Same images, model, batch size and engine threads as the MapReduce run: one task at a time with {@code threads} cores. */
   Result run(Configuration conf, Path images, Path output, String model, int threads, int batch) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String opt : System.getProperty(JAVA_OPTS, "-Xmx6g").trim().split("\\s+")) {
-      command.add(opt);
+    for (String opt : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (opt.startsWith("--add-opens") || opt.startsWith("-Xmx") || opt.startsWith("-Dlog4j2.") || opt.startsWith("-Djdk.reflect")
+          || opt.startsWith("-Dio.netty")) {
+        command.add(opt);
+      }
     }
-    command.addAll(List.of("-cp", System.getProperty(CLASSPATH), "io.fruits.spark.SparkMain",
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), SparkMain.class.getName(),
         "--input", images.toString(), "--output", output.toString(), "--model", model, "--overwrite",
         "--master", "local[" + threads + "]", "-D", "spark.task.cpus=" + threads, "-D", "features.batch.size=" + batch));
     for (String prefix : new String[] {"model.", "pca.", "features.prefetch", "image."}) {

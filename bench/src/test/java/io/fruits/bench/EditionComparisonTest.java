@@ -1,4 +1,4 @@
-package io.fruits.mapreduce;
+package io.fruits.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

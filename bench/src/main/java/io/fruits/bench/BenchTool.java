@@ -1,6 +1,8 @@
-package io.fruits.mapreduce;
+package io.fruits.bench;
 
+import io.fruits.core.CommandLine;
 import io.fruits.core.FruitsConfigKeys;
+import io.fruits.core.Launcher;
 import io.fruits.core.ModelResolver;
 import io.fruits.core.OutputGuard;
 import io.fruits.core.RunLayout;
@@ -11,6 +13,9 @@ import io.fruits.features.ImagePreprocessor;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.features.ModelLocator;
 import io.fruits.features.RejectedImageException;
+import io.fruits.mapreduce.EngineThreads;
+import io.fruits.mapreduce.PipelineTool;
+import io.fruits.mapreduce.ResidentMemory;
 import io.fruits.reduction.PcaEstimator;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,6 +34,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.util.Tool;
+import org.apache.hadoop.util.ToolRunner;
 
 /**
  * {@code fruits bench}: measures, in one run on this machine, (1) the engine alone on pre-decoded
@@ -39,8 +45,12 @@ import org.apache.hadoop.util.Tool;
  * bench.csv} and {@code bench.html} (with a bar chart).
  */
 public final class BenchTool extends Configured implements Tool {
-  /** Images decoded for the engine-alone rate (about 600 MB of tensors at 224x224)... */
+  static final String USAGE = "usage: fruits bench --input IN --model PRESET [--images 2000] [--vectors 94000] [--output target/bench]"
+      + " [-D key=value ...] | fruits bench --input IN --model PRESET --soak N";
+  static final CommandLine.Spec SPEC =
+      CommandLine.Spec.of("see fruits bench --help", List.of("--input", "--model", "--images", "--vectors", "--output", "--soak"), List.of(), false);
   static final String BENCH_MARKER = "bench.properties";
+  /** Images decoded for the engine-alone rate (about 600 MB of tensors at 224x224)... */
   static final int ENGINE_SAMPLE = 1024;
   /** ...and run through it this many times: 20 s or so here, long enough to be steady. */
   static final int ENGINE_PASSES = 4;
@@ -52,23 +62,32 @@ public final class BenchTool extends Configured implements Tool {
     this(System.out, System.err);
   }
 
-  BenchTool(PrintStream out, PrintStream progress) {
+  public BenchTool(PrintStream out, PrintStream progress) {
     this.out = out;
     this.progress = progress;
   }
 
+  public static void main(String[] args) {
+    System.exit(Launcher.run("fruits bench", System.err, () -> ToolRunner.run(new BenchTool(), args)));
+  }
+
   @Override
   public int run(String[] args) throws Exception {
-    Map<String, String> opts = options(args);
-    Path input = Paths.get(require(opts, "--input"));
-    String model = require(opts, "--model");
-    int images = Integer.parseInt(opts.getOrDefault("--images", "2000"));
-    int vectors = Integer.parseInt(opts.getOrDefault("--vectors", "94000"));
-    Path dir = Paths.get(opts.getOrDefault("--output", "target/bench")).toAbsolutePath();
+    CommandLine c = CommandLine.parse(args, SPEC);
+    if (c.help()) {
+      out.println(USAGE);
+      return 0;
+    }
+    Path input = Paths.get(c.require("--input", "IN (the image folder to sample)"));
+    String model = c.require("--model", "PRESET (vgg16, squeezenet1.1, mobilenetv2)");
+    int images = (int) c.number("--images", 2000, 1, 10_000_000);
+    int vectors = (int) c.number("--vectors", 94_000, 2, 100_000_000);
+    Path dir = Paths.get(c.value("--output", "target/bench")).toAbsolutePath();
     Configuration conf = getConf();
+    c.defines().forEach(conf::set);
     claim(conf, dir, input);
-    if (opts.containsKey("--soak")) {
-      return soak(conf, input, model, Integer.parseInt(opts.get("--soak")), dir);
+    if (c.value("--soak") != null) {
+      return soak(conf, input, model, (int) c.number("--soak", 0, 1, 10_000_000), dir);
     }
 
     Path sample = dir.resolve("images");
@@ -91,12 +110,7 @@ public final class BenchTool extends Configured implements Tool {
     double engineRate = engineRate(d, new ModelLocator().locate(d), threads, batch, sample, Math.min(copied, ENGINE_SAMPLE));
 
     // (3) The Spark edition on the same images, in its own JVM.
-    SparkEditionRun.Result spark = null;
-    if (SparkEditionRun.available()) {
-      spark = new SparkEditionRun(progress).run(conf, sample, dir.resolve("spark-run"), model, threads, batch);
-    } else {
-      progress.println("[bench] the Spark edition's classpath is not set (-D" + SparkEditionRun.CLASSPATH + "); run through scripts/fruits bench");
-    }
+    SparkEditionRun.Result spark = new SparkEditionRun(progress).run(conf, sample, dir.resolve("spark-run"), model, threads, batch);
 
     // (4) Stats, PCA and projection on synthetic vectors.
     Map<String, Double> synthetic = new SyntheticVectorsBench(conf, progress).run(dir.resolve("synthetic"), vectors, 512);
@@ -232,25 +246,6 @@ public final class BenchTool extends Configured implements Tool {
       stages.put(m.group(1), Double.parseDouble(m.group(2)));
     }
     return stages;
-  }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i += 2) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("usage: fruits bench --input IN --model PRESET [--images N] [--vectors N] [--output DIR]");
-      }
-      m.put(args[i], args[i + 1]);
-    }
-    return m;
-  }
-
-  private static String require(Map<String, String> opts, String key) {
-    String v = opts.get(key);
-    if (v == null) {
-      throw new IllegalArgumentException("missing " + key + "; usage: fruits bench --input IN --model PRESET [--images N]");
-    }
-    return v;
   }
 
   static PcaEstimator defaultEstimator() {

@@ -1,4 +1,4 @@
-package io.fruits.mapreduce;
+package io.fruits.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
