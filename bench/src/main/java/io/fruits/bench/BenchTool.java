@@ -6,6 +6,7 @@ import io.fruits.core.Launcher;
 import io.fruits.core.ModelResolver;
 import io.fruits.core.OutputGuard;
 import io.fruits.core.RunLayout;
+import io.fruits.core.StageTimes;
 import io.fruits.features.FeatureExtractor;
 import io.fruits.features.ImageBatch;
 import io.fruits.features.ImageDecoder;
@@ -14,6 +15,7 @@ import io.fruits.features.ModelDescriptor;
 import io.fruits.features.ModelLocator;
 import io.fruits.features.RejectedImageException;
 import io.fruits.mapreduce.EngineThreads;
+import io.fruits.mapreduce.JobRunner;
 import io.fruits.mapreduce.PipelineTool;
 import io.fruits.mapreduce.ResidentMemory;
 import io.fruits.reduction.PcaEstimator;
@@ -28,8 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.FileSystem;
@@ -101,7 +101,7 @@ public final class BenchTool extends Configured implements Tool {
     if (code != 0) {
       return code;
     }
-    Map<String, Double> stages = readTimings(run.resolve("reports/timings.json"));
+    Map<String, Double> stages = StageTimes.read(run.resolve("reports"));
 
     // (1) The engine alone, same descriptor, threads and batch size, inputs decoded beforehand.
     int threads = EngineThreads.choose(conf);
@@ -115,7 +115,7 @@ public final class BenchTool extends Configured implements Tool {
     // (4) Stats, PCA and projection on synthetic vectors.
     Map<String, Double> synthetic = new SyntheticVectorsBench(conf, progress).run(dir.resolve("synthetic"), vectors, 512);
 
-    String counters = Files.readString(run.resolve("reports/counters-fruits-features.json"));
+    Map<String, Long> counters = JobRunner.readCounters(run.resolve("reports/counters-fruits-features.json"));
     EditionComparison report = new EditionComparison(model, copied, batch, threads, engineRate, stages, bytesPerStage(conf, run), spark,
         new EditionComparison.FeatureTimes(counter(counters, "DECODE_MILLIS"), counter(counters, "DECODE_WAIT_MILLIS"),
             counter(counters, "INFERENCE_MILLIS")),
@@ -161,7 +161,7 @@ public final class BenchTool extends Configured implements Tool {
     if (code != 0) {
       return code;
     }
-    String counters = Files.readString(run.resolve("reports/counters-fruits-features.json"));
+    Map<String, Long> counters = JobRunner.readCounters(run.resolve("reports/counters-fruits-features.json"));
     long start = counter(counters, "RSS_START_KB");
     long mid = counter(counters, "RSS_MID_KB");
     long end = counter(counters, "RSS_END_KB");
@@ -182,9 +182,9 @@ public final class BenchTool extends Configured implements Tool {
     }
   }
 
-  private static long counter(String json, String name) {
-    Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\": (\\d+)").matcher(json);
-    return m.find() ? Long.parseLong(m.group(1)) : -1;
+  /** A counter of a saved counters file, -1 when the job did not count it. */
+  private static long counter(Map<String, Long> counters, String name) {
+    return counters.getOrDefault(name, -1L);
   }
 
   private double engineRate(ModelDescriptor d, Path file, int threads, int batchSize, Path sample, int count) throws IOException {
@@ -230,22 +230,13 @@ public final class BenchTool extends Configured implements Tool {
     bytes.put("pack", fs.getContentSummary(layout.packed()).getLength());
     bytes.put("features", fs.getContentSummary(layout.features()).getLength());
     // The stats job's shuffle: what its mappers spilled for the reducer, on local disk.
-    String stats = Files.readString(run.resolve("reports/counters-fruits-stats.json"));
+    Map<String, Long> stats = JobRunner.readCounters(run.resolve("reports/counters-fruits-stats.json"));
     bytes.put("stats", fs.getContentSummary(layout.stats()).getLength() + counter(stats, "Map output materialized bytes"));
     bytes.put("pca", fs.getContentSummary(layout.pca()).getLength());
     bytes.put("projection", fs.getContentSummary(layout.csvParts()).getLength());
     bytes.put("merge", fs.getFileStatus(layout.pcaCsv()).getLen() + fs.getFileStatus(layout.featuresCsv()).getLen()
         + fs.getFileStatus(layout.rejectsCsv()).getLen());
     return bytes;
-  }
-
-  static Map<String, Double> readTimings(Path json) throws IOException {
-    Map<String, Double> stages = new LinkedHashMap<>();
-    Matcher m = Pattern.compile("\"stage\": \"(\\w+)\", \"seconds\": ([0-9.]+)").matcher(Files.readString(json));
-    while (m.find()) {
-      stages.put(m.group(1), Double.parseDouble(m.group(2)));
-    }
-    return stages;
   }
 
   static PcaEstimator defaultEstimator() {

@@ -1,17 +1,16 @@
 package io.fruits.bench;
 
+import io.fruits.core.JsonFiles;
+import io.fruits.core.StageTimes;
 import io.fruits.spark.SparkMain;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -56,12 +55,10 @@ final class SparkEditionRun {
     if (code != 0) {
       throw new IOException("the Spark edition failed (exit " + code + "); see " + output.resolveSibling("spark-edition.log"));
     }
-    Map<String, Double> seconds = BenchTool.readTimings(output.resolve("reports/timings.json"));
+    Map<String, Double> seconds = StageTimes.read(output.resolve("reports"));
     Map<String, Long> bytes = new LinkedHashMap<>();
-    Matcher m = Pattern.compile("\"(\\w+)\": (\\d+)").matcher(Files.readString(output.resolve("reports/disk-bytes.json")));
-    while (m.find()) {
-      bytes.put(m.group(1), Long.parseLong(m.group(2)));
-    }
+    JsonFiles.read(output.resolve("reports/disk-bytes.json")).getAsJsonObject().entrySet()
+        .forEach(e -> bytes.put(e.getKey(), e.getValue().getAsLong()));
     return new Result(seconds, bytes);
   }
 }

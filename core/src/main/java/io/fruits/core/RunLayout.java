@@ -49,11 +49,33 @@ public final class RunLayout {
   }
 
   public Path manifest() {
-    return new Path(packed(), "manifest.csv");
+    return manifestIn(packed());
   }
 
-  public Path skipped() {
-    return new Path(packed(), "skipped.csv");
+  public Path packRejects() {
+    return packRejectsIn(packed());
+  }
+
+  /** The files of a pack folder, wherever it is (the packer writes into any folder). */
+  public static Path manifestIn(Path packed) {
+    return new Path(packed, "manifest.csv");
+  }
+
+  public static Path skippedIn(Path packed) {
+    return new Path(packed, "skipped.csv");
+  }
+
+  public static Path duplicatesIn(Path packed) {
+    return new Path(packed, "duplicates.csv");
+  }
+
+  public static Path packRejectsIn(Path packed) {
+    return new Path(packed, "rejects.csv");
+  }
+
+  /** The {@code n}-th SequenceFile of a pack folder. */
+  public static Path packPart(Path packed, int n) {
+    return new Path(packed, String.format(java.util.Locale.ROOT, "part-%05d.seq", n));
   }
 
   public Path features() {

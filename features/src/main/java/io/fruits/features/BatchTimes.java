@@ -10,7 +10,6 @@ public final class BatchTimes {
   private final AtomicLong decodeNanos = new AtomicLong();
   private final AtomicLong waitNanos = new AtomicLong();
   private final AtomicLong inferenceNanos = new AtomicLong();
-  private final AtomicLong inferredImages = new AtomicLong();
   private final AtomicLong decodedImages = new AtomicLong();
 
   void addDecode(long nanos, int images) {
@@ -22,9 +21,8 @@ public final class BatchTimes {
     waitNanos.addAndGet(nanos);
   }
 
-  void addInference(long nanos, int images) {
+  void addInference(long nanos) {
     inferenceNanos.addAndGet(nanos);
-    inferredImages.addAndGet(images);
   }
 
   public long decodeNanos() {
@@ -42,9 +40,5 @@ public final class BatchTimes {
   /** Images decoded and resized into a tensor (the rest of the inputs were rejected). */
   public long decodedImages() {
     return decodedImages.get();
-  }
-
-  public long inferredImages() {
-    return inferredImages.get();
   }
 }

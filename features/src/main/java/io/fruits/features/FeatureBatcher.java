@@ -108,7 +108,7 @@ public final class FeatureBatcher implements AutoCloseable {
     long inferStart = System.nanoTime();
     times.addWait(inferStart - waitStart);
     float[][] vectors = extractor.extract(slot.batch);
-    times.addInference(System.nanoTime() - inferStart, slot.batch.count());
+    times.addInference(System.nanoTime() - inferStart);
     slot.deliver(vectors, sink);
     slot.clear();
     return slot;

@@ -87,11 +87,6 @@ public final class ModelDescriptor {
     return of(Map.of(ModelKey.PRESET.key(), name));
   }
 
-  /** A descriptor from a properties file, with the same keys. */
-  public static ModelDescriptor load(Path file) throws IOException {
-    return of(readProperties(file));
-  }
-
   /**
    * What {@code --model} names, a preset or a descriptor file, with {@code model.*} overrides
    * (from {@code -D} options) on top: the same rule for every edition of the pipeline.

@@ -1,8 +1,10 @@
 package io.fruits.mapreduce;
 
-import io.fruits.core.AtomicFile;
+import io.fruits.core.JsonFiles;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Counter;
@@ -53,24 +55,25 @@ public final class JobRunner {
   }
 
   private void saveCounters(Job job) throws IOException {
-    StringBuilder json = new StringBuilder("{\n  \"job\": \"").append(job.getJobID()).append("\",\n  \"counters\": {");
-    String groupSep = "\n";
+    Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
     for (CounterGroup group : job.getCounters()) {
-      json.append(groupSep).append("    \"").append(escape(group.getDisplayName())).append("\": {");
-      String sep = "\n";
+      Map<String, Long> counters = new LinkedHashMap<>();
       for (Counter c : group) {
-        json.append(sep).append("      \"").append(escape(c.getDisplayName())).append("\": ").append(c.getValue());
-        sep = ",\n";
+        counters.put(c.getDisplayName(), c.getValue());
       }
-      json.append("\n    }");
-      groupSep = ",\n";
+      groups.put(group.getDisplayName(), counters);
     }
-    json.append("\n  }\n}\n");
-    Path file = new Path(reports, "counters-" + job.getJobName() + ".json");
-    AtomicFile.write(conf, file, json.toString());
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("job", job.getJobID().toString());
+    json.put("counters", groups);
+    JsonFiles.write(conf, new Path(reports, "counters-" + job.getJobName() + ".json"), json);
   }
 
-  private static String escape(String s) {
-    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+  /** Every counter of a saved {@code counters-JOB.json} by its name, whatever its group. */
+  public static Map<String, Long> readCounters(java.nio.file.Path file) throws IOException {
+    Map<String, Long> out = new LinkedHashMap<>();
+    JsonFiles.read(file).getAsJsonObject().getAsJsonObject("counters").entrySet()
+        .forEach(g -> g.getValue().getAsJsonObject().entrySet().forEach(c -> out.put(c.getKey(), c.getValue().getAsLong())));
+    return out;
   }
 }

@@ -132,7 +132,7 @@ final class PipelineStages {
     }
     CsvMerger merger = new CsvMerger(conf);
     merger.merge(layout.featureParts(), CsvMerger.header("f", model.dimension()), layout.featuresCsv());
-    merger.mergeRejects(layout.featureRejects(), SequenceFilePacker.rejects(layout.packed()), layout.rejectsCsv());
+    merger.mergeRejects(layout.featureRejects(), layout.packRejects(), layout.rejectsCsv());
     merger.merge(layout.pcaParts(), CsvMerger.header("pc", model.k()), layout.pcaCsv());
     times.record("merge", start, "features.csv, pca.csv, rejects.csv");
   }

@@ -59,11 +59,6 @@ public final class SequenceFilePacker {
     return write(tree, outFs, packedDir);
   }
 
-  /** The rows of {@code packed/rejects.csv}: files over the size limit, never read. */
-  public static Path rejects(Path packedDir) {
-    return new Path(packedDir, "rejects.csv");
-  }
-
   private PackSummary write(ImageTree tree, FileSystem outFs, Path dir) throws IOException {
     FileSystem inFs = tree.fileSystem();
     TreeMap<String, Path> files = tree.files();
@@ -77,14 +72,14 @@ public final class SequenceFilePacker {
     MessageDigest sha = sha256();
     Map<String, String> firstBySha = new HashMap<>();
     List<String> duplicates = new ArrayList<>();
-    try (Writer manifest = new OutputStreamWriter(outFs.create(new Path(dir, "manifest.csv")), StandardCharsets.UTF_8)) {
+    try (Writer manifest = new OutputStreamWriter(outFs.create(RunLayout.manifestIn(dir)), StandardCharsets.UTF_8)) {
       manifest.write("id,label,bytes,sha256\n");
       for (var e : files.entrySet()) {
         if (writer == null || partBytes >= targetBytes) {
           if (writer != null) {
             writer.close();
           }
-          writer = newWriter(new Path(dir, String.format("part-%05d.seq", part++)));
+          writer = newWriter(RunLayout.packPart(dir, part++));
           partBytes = 0;
         }
         buf.reset();
@@ -114,20 +109,20 @@ public final class SequenceFilePacker {
         writer.close();
       }
     }
-    try (Writer skipped = new OutputStreamWriter(outFs.create(new Path(dir, "skipped.csv")), StandardCharsets.UTF_8)) {
+    try (Writer skipped = new OutputStreamWriter(outFs.create(RunLayout.skippedIn(dir)), StandardCharsets.UTF_8)) {
       skipped.write("id,reason\n");
       for (var e : tree.skipped().entrySet()) {
         skipped.write(Csv.field(e.getKey()) + "," + e.getValue() + "\n");
       }
     }
-    try (Writer rejects = new OutputStreamWriter(outFs.create(rejects(dir)), StandardCharsets.UTF_8)) {
+    try (Writer rejects = new OutputStreamWriter(outFs.create(RunLayout.packRejectsIn(dir)), StandardCharsets.UTF_8)) {
       rejects.write(CsvRows.REJECTS_HEADER + "\n");
       for (String id : tree.tooLarge().keySet()) {
         rejects.write(CsvRows.reject(id, ImageId.labelOf(id), "too-large", tree.tooLargeDetail(id)) + "\n");
       }
     }
     // Duplicates are kept (each id gets its vector) and reported, so nothing is silently dropped.
-    try (Writer dup = new OutputStreamWriter(outFs.create(new Path(dir, "duplicates.csv")), StandardCharsets.UTF_8)) {
+    try (Writer dup = new OutputStreamWriter(outFs.create(RunLayout.duplicatesIn(dir)), StandardCharsets.UTF_8)) {
       dup.write("id,duplicate_of,sha256\n");
       for (String line : duplicates) {
         dup.write(line + "\n");

@@ -1,8 +1,8 @@
 package io.fruits.spark;
 
+import io.fruits.core.JsonFiles;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,14 +52,11 @@ final class DiskBytes extends SparkListener {
 
   /** {@code {"read": 0, "features": 123, ...}} for the stages named, in that order. */
   void write(Configuration conf, Path file, String[] stages) throws IOException {
-    StringBuilder json = new StringBuilder("{");
-    for (int i = 0; i < stages.length; i++) {
-      json.append(i == 0 ? "" : ", ").append('"').append(stages[i]).append("\": ").append(of(stages[i]));
+    Map<String, Long> json = new LinkedHashMap<>();
+    for (String stage : stages) {
+      json.put(stage, of(stage));
     }
-    json.append("}\n");
-    try (OutputStream out = file.getFileSystem(conf).create(file, true)) {
-      out.write(json.toString().getBytes(StandardCharsets.UTF_8));
-    }
+    JsonFiles.write(conf, file, json);
   }
 
   long of(String stage) {

@@ -115,7 +115,7 @@ class SparkEditionIT {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     assertEquals(0, io.fruits.classifier.ClassifyMain.run(new String[] {"--run", run.toString()}, new PrintStream(new ByteArrayOutputStream()),
         new PrintStream(err, true, StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
-    Path photo = ImageTrees.firstFile(input.resolve("Training/Apple 6"));
+    Path photo = ImageTrees.firstFile(SharedData.fruits().resolve("Training/Apple 6")); // a real photo, not the broken files
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code = io.fruits.serve.PredictMain.run(new String[] {"--run", run.toString(), "-D", "model.dir=" + models, photo.toString()},
         new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
