@@ -5,6 +5,7 @@ import io.fruits.core.FruitsConfigKeys;
 import io.fruits.core.Launcher;
 import io.fruits.core.ModelResolver;
 import io.fruits.core.OutputGuard;
+import io.fruits.core.RunFiles;
 import io.fruits.core.RunLayout;
 import io.fruits.core.StageTimes;
 import io.fruits.features.FeatureExtractor;
@@ -101,7 +102,7 @@ public final class BenchTool extends Configured implements Tool {
     if (code != 0) {
       return code;
     }
-    Map<String, Double> stages = StageTimes.read(run.resolve("reports"));
+    Map<String, Double> stages = StageTimes.read(run.resolve(RunFiles.REPORTS));
 
     // (1) The engine alone, same descriptor, threads and batch size, inputs decoded beforehand.
     int threads = EngineThreads.choose(conf);

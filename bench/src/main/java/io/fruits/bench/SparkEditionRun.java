@@ -1,6 +1,7 @@
 package io.fruits.bench;
 
 import io.fruits.core.JsonFiles;
+import io.fruits.core.RunFiles;
 import io.fruits.core.StageTimes;
 import io.fruits.spark.SparkMain;
 import java.io.IOException;
@@ -55,7 +56,7 @@ final class SparkEditionRun {
     if (code != 0) {
       throw new IOException("the Spark edition failed (exit " + code + "); see " + output.resolveSibling("spark-edition.log"));
     }
-    Map<String, Double> seconds = StageTimes.read(output.resolve("reports"));
+    Map<String, Double> seconds = StageTimes.read(output.resolve(RunFiles.REPORTS));
     Map<String, Long> bytes = new LinkedHashMap<>();
     JsonFiles.read(output.resolve("reports/disk-bytes.json")).getAsJsonObject().entrySet()
         .forEach(e -> bytes.put(e.getKey(), e.getValue().getAsLong()));

@@ -2,6 +2,7 @@ package io.fruits.classifier;
 
 import io.fruits.core.CommandLine;
 import io.fruits.core.Launcher;
+import io.fruits.core.RunFiles;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,17 +42,17 @@ public final class ClassifyMain {
       }
       Path run = Paths.get(c.run());
       int epochs = (int) c.number("--epochs", DEFAULT_EPOCHS, 1, 100_000);
-      List<LabelledVector> rows = PcaCsv.read(run.resolve("pca.csv"));
+      List<LabelledVector> rows = PcaCsv.read(run.resolve(RunFiles.PCA_CSV));
       List<LabelledVector> training = split(rows, "Training");
       List<LabelledVector> test = split(rows, "Test");
       long start = System.nanoTime();
       FruitClassifier classifier = FruitClassifier.train(training, epochs);
       double seconds = (System.nanoTime() - start) / 1e9;
-      Path model = run.resolve("pca/classifier.tribuo");
+      Path model = run.resolve(RunFiles.CLASSIFIER);
       classifier.save(model);
       err.printf(Locale.ROOT, "[fruits] classifier: %d Training rows, %d classes, %d epochs in %.1f s -> %s%n", training.size(),
           training.stream().map(LabelledVector::label).distinct().count(), epochs, seconds, model);
-      Path report = run.resolve("reports/classifier.md");
+      Path report = run.resolve(RunFiles.CLASSIFIER_REPORT);
       Files.createDirectories(report.getParent());
       if (test.isEmpty()) {
         writeAtomically(report, "No Test/ images in this run: nothing to report on.\n");

@@ -32,7 +32,7 @@ import org.apache.hadoop.fs.Path;
 public final class RunLayout {
   public static final String SUCCESS = "_SUCCESS";
   /** The settings of the run, and the mark that a folder is a run of ours. */
-  public static final String SETTINGS = "run.properties";
+  public static final String SETTINGS = RunFiles.SETTINGS;
 
   private final Path root;
 
@@ -45,7 +45,7 @@ public final class RunLayout {
   }
 
   public Path packed() {
-    return new Path(root, "packed");
+    return new Path(root, RunFiles.PACKED);
   }
 
   public Path manifest() {
@@ -58,19 +58,19 @@ public final class RunLayout {
 
   /** The files of a pack folder, wherever it is (the packer writes into any folder). */
   public static Path manifestIn(Path packed) {
-    return new Path(packed, "manifest.csv");
+    return new Path(packed, RunFiles.MANIFEST);
   }
 
   public static Path skippedIn(Path packed) {
-    return new Path(packed, "skipped.csv");
+    return new Path(packed, RunFiles.SKIPPED);
   }
 
   public static Path duplicatesIn(Path packed) {
-    return new Path(packed, "duplicates.csv");
+    return new Path(packed, RunFiles.DUPLICATES);
   }
 
   public static Path packRejectsIn(Path packed) {
-    return new Path(packed, "rejects.csv");
+    return new Path(packed, RunFiles.PACK_REJECTS);
   }
 
   /** The {@code n}-th SequenceFile of a pack folder. */
@@ -79,51 +79,51 @@ public final class RunLayout {
   }
 
   public Path features() {
-    return new Path(root, "features");
+    return new Path(root, RunFiles.FEATURES);
   }
 
   public Path featureRejects() {
-    return new Path(features(), "rejects");
+    return new Path(root, RunFiles.FEATURE_REJECTS);
   }
 
   public Path stats() {
-    return new Path(root, "stats");
+    return new Path(root, RunFiles.STATS);
   }
 
   public Path pca() {
-    return new Path(root, "pca");
+    return new Path(root, RunFiles.PCA);
   }
 
   public Path pcaModel() {
-    return new Path(pca(), "model.txt");
+    return new Path(root, RunFiles.PCA_MODEL);
   }
 
   public Path csvParts() {
-    return new Path(root, "csv-parts");
+    return new Path(root, RunFiles.CSV_PARTS);
   }
 
   public Path pcaParts() {
-    return new Path(csvParts(), "pca");
+    return new Path(root, RunFiles.PCA_PARTS);
   }
 
   public Path featureParts() {
-    return new Path(csvParts(), "features");
+    return new Path(root, RunFiles.FEATURE_PARTS);
   }
 
   public Path pcaCsv() {
-    return new Path(root, "pca.csv");
+    return new Path(root, RunFiles.PCA_CSV);
   }
 
   public Path featuresCsv() {
-    return new Path(root, "features.csv");
+    return new Path(root, RunFiles.FEATURES_CSV);
   }
 
   public Path rejectsCsv() {
-    return new Path(root, "rejects.csv");
+    return new Path(root, RunFiles.REJECTS_CSV);
   }
 
   public Path reports() {
-    return new Path(root, "reports");
+    return new Path(root, RunFiles.REPORTS);
   }
 
   /** True when {@code stageDir} was committed completely by an earlier run. */

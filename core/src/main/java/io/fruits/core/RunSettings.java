@@ -17,14 +17,12 @@ import org.apache.hadoop.fs.Path;
  * folder never mixes stages of different runs.
  */
 public final class RunSettings {
-  /** The checksum of the model file the run was made with: predict and serve check it. */
-  public static final String MODEL_SHA256 = "model.file.sha256";
 
   private final TreeMap<String, String> values = new TreeMap<>();
 
   /** What a run's output depends on, saved as its {@code run.properties}; both editions write it. */
   public static RunSettings of(Configuration conf, Path input, ModelDescriptor d, java.nio.file.Path modelFile) throws IOException {
-    RunSettings s = new RunSettings().put("input", input.toString()).put(MODEL_SHA256, Sha256.of(modelFile));
+    RunSettings s = new RunSettings().put("input", input.toString()).put(RunFiles.MODEL_SHA256, Sha256.of(modelFile));
     d.toMap().forEach((key, value) -> {
       // Where the file was found does not change the output; its checksum above does.
       if (!key.equals(ModelKey.PATH.key()) && !key.equals(ModelKey.DIR.key()) && !key.equals(ModelKey.CACHE_DIR.key())

@@ -4,6 +4,7 @@ import io.fruits.classifier.CatalogueEntry;
 import io.fruits.classifier.FruitCatalogue;
 import io.fruits.classifier.FruitClassifier;
 import io.fruits.classifier.Guess;
+import io.fruits.core.RunFiles;
 import io.fruits.features.FeatureExtractor;
 import io.fruits.features.ImageBatch;
 import io.fruits.features.ImagePreprocessor;
@@ -28,8 +29,6 @@ import java.util.Map;
  * more.
  */
 public final class FruitPredictor implements AutoCloseable {
-  /** The key of {@code run.properties} holding the checksum of the model the run was made with. */
-  static final String RUN_MODEL_SHA256 = "model.file.sha256";
   private final FeatureExtractor extractor;
   private final ImagePreprocessor preprocessor;
   private final ImageBatch batch;
@@ -50,9 +49,9 @@ public final class FruitPredictor implements AutoCloseable {
    * model file is on this machine ({@code model.dir}, {@code model.path}).
    */
   public static FruitPredictor open(Path run, Map<String, String> overrides, long maxPixels, int threads) throws IOException {
-    Path settings = run.resolve("run.properties");
-    Path pcaFile = run.resolve("pca/model.txt");
-    Path classifierFile = run.resolve("pca/classifier.tribuo");
+    Path settings = run.resolve(RunFiles.SETTINGS);
+    Path pcaFile = run.resolve(RunFiles.PCA_MODEL);
+    Path classifierFile = run.resolve(RunFiles.CLASSIFIER);
     for (Path p : List.of(settings, pcaFile)) {
       if (!Files.isRegularFile(p)) {
         throw new IllegalArgumentException(p + " is missing; give --run a finished run of fruits run (its --output folder)");
@@ -76,7 +75,7 @@ public final class FruitPredictor implements AutoCloseable {
           + pca.k() + "; retrain it: fruits classify --run " + run);
     }
     Path modelFile = new ModelLocator().locate(d);
-    String expected = runSettings(settings).getProperty(RUN_MODEL_SHA256);
+    String expected = runSettings(settings).getProperty(RunFiles.MODEL_SHA256);
     String actual = Sha256.of(modelFile);
     if (expected == null || !expected.equalsIgnoreCase(actual)) {
       throw new IllegalArgumentException("the model file " + modelFile.getFileName() + " is not the one this run was made with (sha256 "

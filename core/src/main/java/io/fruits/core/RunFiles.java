@@ -1,0 +1,35 @@
+package io.fruits.core;
+
+/**
+ * The name of every file and folder of a run, relative to its output folder: the one list that
+ * {@link RunLayout} places on a Hadoop filesystem and that the tools without Hadoop (classify,
+ * predict, serve) resolve against a local folder. No Hadoop type here, so those tools can load it.
+ */
+public final class RunFiles {
+  public static final String SETTINGS = "run.properties";
+  public static final String PACKED = "packed";
+  public static final String FEATURES = "features";
+  public static final String FEATURE_REJECTS = "features/rejects";
+  public static final String STATS = "stats";
+  public static final String PCA = "pca";
+  public static final String PCA_MODEL = "pca/model.txt";
+  public static final String CLASSIFIER = "pca/classifier.tribuo";
+  public static final String CSV_PARTS = "csv-parts";
+  public static final String PCA_PARTS = "csv-parts/pca";
+  public static final String FEATURE_PARTS = "csv-parts/features";
+  public static final String PCA_CSV = "pca.csv";
+  public static final String FEATURES_CSV = "features.csv";
+  public static final String REJECTS_CSV = "rejects.csv";
+  public static final String REPORTS = "reports";
+  public static final String CLASSIFIER_REPORT = "reports/classifier.md";
+  /** Inside a pack folder. */
+  public static final String MANIFEST = "manifest.csv";
+  public static final String SKIPPED = "skipped.csv";
+  public static final String DUPLICATES = "duplicates.csv";
+  public static final String PACK_REJECTS = "rejects.csv";
+
+  /** The key of {@link #SETTINGS} holding the checksum of the model file the run was made with. */
+  public static final String MODEL_SHA256 = "model.file.sha256";
+
+  private RunFiles() {}
+}
