@@ -16,9 +16,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.BlockingArrayQueue;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -47,6 +49,7 @@ public final class FruitService implements AutoCloseable {
   private final Path spool;
   private final Javalin app;
   private int requestedPort;
+  private final java.util.concurrent.atomic.AtomicLong skippedForGoneClients = new java.util.concurrent.atomic.AtomicLong();
 
   public FruitService(FruitPredictor predictor, long maxBytes) throws IOException {
     this(predictor, ServiceLimits.DEFAULTS.withMaxBytes(maxBytes), "127.0.0.1", null, null);
@@ -57,9 +60,15 @@ public final class FruitService implements AutoCloseable {
    * @param keystore a PKCS12 keystore for HTTPS, or null for plain HTTP
    */
   FruitService(FruitPredictor predictor, ServiceLimits limits, String host, Path keystore, String password) throws IOException {
+    this(predictor, limits, new PredictionQueue(limits.queue()), host, keystore, password);
+  }
+
+  /** With the queue given, so a test can hold the model busy. */
+  FruitService(FruitPredictor predictor, ServiceLimits limits, PredictionQueue queue, String host, Path keystore, String password)
+      throws IOException {
     this.predictor = predictor;
     this.limits = limits;
-    this.queue = new PredictionQueue(limits.queue());
+    this.queue = queue;
     this.spool = Files.createTempDirectory("fruits-uploads");
     String page = page();
     Map<String, String> headers = SecurityHeaders.forPage(page, keystore != null);
@@ -94,6 +103,11 @@ public final class FruitService implements AutoCloseable {
     requestedPort = port;
     app.start();
     return this;
+  }
+
+  /** Photos not computed because their client had left. */
+  long skippedForGoneClients() {
+    return skippedForGoneClients.get();
   }
 
   public int port() {
@@ -136,6 +150,7 @@ public final class FruitService implements AutoCloseable {
       ctx.contentType("application/json").result(answer);
     } catch (PredictionQueue.RefusedException e) {
       if (e.refusal == PredictionQueue.Refusal.CLIENT_GONE) {
+        skippedForGoneClients.incrementAndGet();
         System.err.println("[fruits] a client left before its photo was computed; skipped");
       }
       busy(ctx, "the service is busy; try again in a moment");
@@ -173,10 +188,34 @@ public final class FruitService implements AutoCloseable {
     return file;
   }
 
-  /** True when Jetty already knows the connection is closed: no one would read the answer. */
-  private static boolean clientGone(Context ctx) {
+  /**
+   * True when the client has closed its side, so no one would read the answer. Jetty does not read
+   * a connection while its request is handled, so a close is looked for here: at most one byte is
+   * read without waiting, and end-of-stream means the client is gone. A byte read would be the
+   * start of a pipelined request (clients should not pipeline after a POST); the answer then
+   * closes the connection, so the client sends that request again.
+   */
+  private boolean clientGone(Context ctx) {
     Request base = Request.getBaseRequest(ctx.req());
-    return base != null && !base.getHttpChannel().getEndPoint().isOpen();
+    if (base == null) {
+      return false;
+    }
+    EndPoint endPoint = base.getHttpChannel().getEndPoint();
+    if (!endPoint.isOpen() || endPoint.isInputShutdown()) {
+      return true;
+    }
+    if (endPoint.isFillInterested()) {
+      return false; // Jetty is reading it itself
+    }
+    try {
+      int read = endPoint.fill(BufferUtil.allocate(1));
+      if (read > 0) {
+        ctx.header("Connection", "close");
+      }
+      return read < 0;
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   private static void busy(Context ctx, String message) {

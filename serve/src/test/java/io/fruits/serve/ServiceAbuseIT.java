@@ -155,6 +155,50 @@ class ServiceAbuseIT {
   }
 
   @Test
+  void aClientThatLeavesWhileItsPhotoWaitsCostsNoComputation() throws Exception {
+    PredictionQueue queue = new PredictionQueue(4);
+    try (FruitService quiet = new FruitService(predictor, ServiceLimits.DEFAULTS, queue, "127.0.0.1", null, null).start(0)) {
+      // Hold the model busy, as a long photo would.
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+      Thread busy = new Thread(() -> {
+        try {
+          queue.compute(java.time.Instant.now().plusSeconds(60), () -> false, () -> {
+            holding.countDown();
+            return release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+          });
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      busy.start();
+      holding.await();
+      byte[] photo = Files.readAllBytes(FruitServiceIT.firstTestPhoto());
+      String head = "--b\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.jpg\"\r\n\r\n";
+      String tail = "\r\n--b--\r\n";
+      try (Socket s = new Socket("127.0.0.1", quiet.port())) {
+        OutputStream out = s.getOutputStream();
+        out.write(("POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: "
+            + (head.length() + photo.length + tail.length()) + "\r\n\r\n" + head).getBytes(StandardCharsets.ISO_8859_1));
+        out.write(photo);
+        out.write(tail.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        Thread.sleep(1000); // the upload is read and the photo waits for the model
+      } // the client leaves
+      Thread.sleep(500);
+      release.countDown();
+      busy.join();
+      long until = System.nanoTime() + 10_000_000_000L;
+      while (quiet.skippedForGoneClients() == 0 && System.nanoTime() < until) {
+        Thread.sleep(50);
+      }
+      assertEquals(1, quiet.skippedForGoneClients(), "the photo of a client that left was not computed");
+      HttpResponse<String> after = FruitServiceIT.post(http, URI.create("http://127.0.0.1:" + quiet.port() + "/predict"), "b.jpg", photo);
+      assertEquals(200, after.statusCode(), "a client that stays is still answered: " + after.body());
+    }
+  }
+
+  @Test
   void httpsWithAPkcs12Keystore() throws Exception {
     Path keystore = tmp.resolve("service.p12");
     Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
