@@ -1,5 +1,6 @@
 package io.fruits.core;
 
+import io.fruits.features.ImageDecoder;
 import io.fruits.reduction.PcaEstimator;
 import org.apache.hadoop.conf.Configuration;
 
@@ -13,7 +14,7 @@ public enum FruitsConfigKeys {
   BATCH_SIZE("features.batch.size", "32", "images per inference batch"),
   PREFETCH("features.prefetch", "true", "decode the next batch on a helper thread while the engine runs the current one"),
   ENGINE_THREADS("engine.threads", "0", "engine threads per map task; 0: cores / concurrent map tasks"),
-  MAX_PIXELS("image.max.pixels", "40000000", "images whose header declares more pixels are rejected before decoding"),
+  MAX_PIXELS("image.max.pixels", Long.toString(ImageDecoder.DEFAULT_MAX_PIXELS), "images whose header declares more pixels are rejected before decoding"),
   PCA_K("pca.k", "0", "number of principal components; 0: choose by pca.variance"),
   PCA_VARIANCE("pca.variance", "0.95", "share of variance the kept components must explain, in (0, 1]"),
   MODEL_LOCALIZED("fruits.model.localized", "", "set by the driver: name of the model file in the task's working folder");

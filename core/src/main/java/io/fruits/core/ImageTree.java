@@ -47,10 +47,7 @@ public final class ImageTree {
     if (maxFileBytes < 1) {
       throw new IllegalArgumentException("pack.max.file.bytes must be positive, was " + maxFileBytes);
     }
-    FileSystem fs = input.getFileSystem(conf);
-    if (!fs.exists(input) || !fs.getFileStatus(input).isDirectory()) {
-      throw new IllegalArgumentException("input " + input + " is not a folder; point --input at the image tree (one folder per class)");
-    }
+    FileSystem fs = requireFolder(conf, input);
     ImageTree tree = new ImageTree(fs, maxFileBytes);
     Path root = fs.makeQualified(input);
     if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
@@ -66,6 +63,15 @@ public final class ImageTree {
       throw new IllegalArgumentException("input " + input + " holds no files; point --input at the image tree (one folder per class)");
     }
     return tree;
+  }
+
+  /** The input's filesystem, or a one-line error when the input is not a folder (checked before any work). */
+  public static FileSystem requireFolder(Configuration conf, Path input) throws IOException {
+    FileSystem fs = input.getFileSystem(conf);
+    if (!fs.exists(input) || !fs.getFileStatus(input).isDirectory()) {
+      throw new IllegalArgumentException("input " + input + " is not a folder; point --input at the image tree (one folder per class)");
+    }
+    return fs;
   }
 
   public FileSystem fileSystem() {

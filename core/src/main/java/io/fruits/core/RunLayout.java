@@ -126,6 +126,14 @@ public final class RunLayout {
     return new Path(root, RunFiles.REPORTS);
   }
 
+  /** A local path for local files (what a person pastes into a shell), the URI otherwise. */
+  public static String display(Path p) {
+    if ("file".equals(p.toUri().getScheme())) {
+      return new java.io.File(p.toUri().getPath()).getAbsolutePath();
+    }
+    return p.toString();
+  }
+
   /** True when {@code stageDir} was committed completely by an earlier run. */
   public static boolean isComplete(Configuration conf, Path stageDir) throws IOException {
     FileSystem fs = stageDir.getFileSystem(conf);

@@ -1,6 +1,7 @@
 package io.fruits.mapreduce;
 
 import io.fruits.core.FruitsConfigKeys;
+import io.fruits.core.ImageTree;
 import io.fruits.core.ModelResolver;
 import io.fruits.core.OutputGuard;
 import io.fruits.core.RunLayout;
@@ -8,7 +9,6 @@ import io.fruits.core.RunSettings;
 import io.fruits.features.FeatureExtractor;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.reduction.PcaEstimator;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.TreeMap;
@@ -56,7 +56,7 @@ public final class PipelineTool extends Configured implements Tool {
     int threads = EngineThreads.choose(conf);
     ModelDescriptor asked = ModelResolver.descriptor(options.model(), conf); // an unknown preset fails first
     Path input = qualify(conf, options.input());
-    requireFolder(conf, input);
+    ImageTree.requireFolder(conf, input);
     ModelResolver.Resolved model = ModelResolver.resolve(asked, conf);
     ModelDescriptor descriptor = model.descriptor();
     java.nio.file.Path modelFile = model.file();
@@ -80,11 +80,11 @@ public final class PipelineTool extends Configured implements Tool {
     progress.printf("[fruits] %s in %.1f s%n", options.until() == Stage.EXPORT ? "done" : "stopped after " + options.until().word(),
         stages.times().total());
     if (options.until() == Stage.EXPORT) {
-      progress.println("[fruits] rejects: " + display(conf, layout.rejectsCsv()));
-      out.println(display(conf, layout.featuresCsv()));
-      out.println(display(conf, layout.pcaCsv()));
+      progress.println("[fruits] rejects: " + RunLayout.display(layout.rejectsCsv()));
+      out.println(RunLayout.display(layout.featuresCsv()));
+      out.println(RunLayout.display(layout.pcaCsv()));
     } else {
-      out.println(display(conf, layout.root()));
+      out.println(RunLayout.display(layout.root()));
     }
     return 0;
   }
@@ -116,23 +116,8 @@ public final class PipelineTool extends Configured implements Tool {
     settings.save(conf, layout.root());
   }
 
-  private static void requireFolder(Configuration conf, Path input) throws IOException {
-    FileSystem fs = input.getFileSystem(conf);
-    if (!fs.exists(input) || !fs.getFileStatus(input).isDirectory()) {
-      throw new IllegalArgumentException("input " + input + " is not a folder; point --input at the image tree (one folder per class)");
-    }
-  }
-
   private static Path qualify(Configuration conf, String location) throws IOException {
     Path p = new Path(location);
     return p.getFileSystem(conf).makeQualified(p);
-  }
-
-  /** A local path for local files (what a person pastes into a shell), the URI otherwise. */
-  static String display(Configuration conf, Path p) {
-    if ("file".equals(p.toUri().getScheme())) {
-      return new File(p.toUri().getPath()).getAbsolutePath();
-    }
-    return p.toString();
   }
 }

@@ -2,7 +2,6 @@ package io.fruits.spark;
 
 import io.fruits.core.Launcher;
 import io.fruits.core.RunLayout;
-import java.io.File;
 import java.io.PrintStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -64,13 +63,9 @@ public final class SparkMain {
       bytes.addDriverWrite("write", fs.getFileStatus(layout.featuresCsv()).getLen() + fs.getFileStatus(layout.pcaCsv()).getLen()
           + fs.getFileStatus(layout.rejectsCsv()).getLen());
       bytes.write(hadoop, new Path(layout.reports(), "disk-bytes.json"), SparkPipeline.STAGES);
-      out.println(display(layout.featuresCsv()));
-      out.println(display(layout.pcaCsv()));
+      out.println(RunLayout.display(layout.featuresCsv()));
+      out.println(RunLayout.display(layout.pcaCsv()));
       return 0;
     });
-  }
-
-  private static String display(Path p) {
-    return "file".equals(p.toUri().getScheme()) ? new File(p.toUri().getPath()).getAbsolutePath() : p.toString();
   }
 }
