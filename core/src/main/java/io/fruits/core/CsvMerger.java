@@ -78,7 +78,7 @@ public final class CsvMerger {
 
   private List<List<String>> read(Path file, boolean header) throws IOException {
     List<List<String>> rows = new ArrayList<>();
-    try (Csv.Records records = Csv.records(new InputStreamReader(file.getFileSystem(conf).open(file), StandardCharsets.UTF_8))) {
+    try (Csv.Records records = open(file)) {
       Iterator<List<String>> it = records.iterator();
       if (header && it.hasNext()) {
         it.next();
@@ -90,10 +90,14 @@ public final class CsvMerger {
 
   /** The id of the part's first row, or null for an empty part. */
   private String firstId(Path part) throws IOException {
-    try (Csv.Records records = Csv.records(new InputStreamReader(part.getFileSystem(conf).open(part), StandardCharsets.UTF_8))) {
+    try (Csv.Records records = open(part)) {
       Iterator<List<String>> it = records.iterator();
       return it.hasNext() ? it.next().get(0) : null;
     }
+  }
+
+  private Csv.Records open(Path file) throws IOException {
+    return Csv.records(new InputStreamReader(file.getFileSystem(conf).open(file), StandardCharsets.UTF_8));
   }
 
   /** {@code id,label,<prefix>1,...,<prefix>n}. */

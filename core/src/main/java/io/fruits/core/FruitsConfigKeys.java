@@ -10,7 +10,7 @@ import org.apache.hadoop.conf.Configuration;
  */
 public enum FruitsConfigKeys {
   PACK_TARGET_BYTES("pack.target.bytes", "134217728", "start a new SequenceFile after this many image bytes (128 MiB: one HDFS block)"),
-  PACK_MAX_FILE_BYTES("pack.max.file.bytes", "67108864", "files larger than this are never read into memory and become too-large rejects (64 MiB)"),
+  PACK_MAX_FILE_BYTES("pack.max.file.bytes", Long.toString(ImageTree.DEFAULT_MAX_FILE_BYTES), "files larger than this are never read into memory and become too-large rejects (64 MiB)"),
   BATCH_SIZE("features.batch.size", "32", "images per inference batch"),
   PREFETCH("features.prefetch", "true", "decode the next batch on a helper thread while the engine runs the current one"),
   ENGINE_THREADS("engine.threads", "0", "engine threads per map task; 0: cores / concurrent map tasks"),

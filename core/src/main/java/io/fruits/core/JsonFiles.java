@@ -5,13 +5,11 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The run's reports as JSON, written and read with Gson on any Hadoop filesystem: timings, job
+ * The run's reports as JSON with Gson, written on any Hadoop filesystem: timings, job
  * counters, bytes written. Written atomically, pretty-printed for people, parsed by programs
  * (the bench reads them back) without caring about spacing.
  */
@@ -22,12 +20,6 @@ public final class JsonFiles {
 
   public static void write(Configuration conf, Path file, Object value) throws IOException {
     AtomicFile.write(conf, file, GSON.toJson(value) + "\n");
-  }
-
-  public static JsonElement read(Configuration conf, Path file) throws IOException {
-    try (InputStream in = file.getFileSystem(conf).open(file)) {
-      return JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
   }
 
   /** A local file, for tools that read a run on this machine. */
