@@ -3,6 +3,7 @@ package io.fruits.mapreduce;
 import io.fruits.core.FruitsConfigKeys;
 import io.fruits.core.ImageTree;
 import io.fruits.core.ModelResolver;
+import io.fruits.core.OutputCommitters;
 import io.fruits.core.OutputGuard;
 import io.fruits.core.RunLayout;
 import io.fruits.core.RunSettings;

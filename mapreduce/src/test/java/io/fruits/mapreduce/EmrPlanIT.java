@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every AWS CLI call that {@code scripts/emr --dry-run} prints, run by the real AWS CLI (Debian's
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class EmrPlanIT {
   @Test
-  void everyCallOfTheDryRunPassesTheAwsCliParameterValidation() throws Exception {
+  void everyCallOfTheDryRunPassesTheAwsCliParameterValidation(@TempDir Path cwd) throws Exception {
     Assumptions.assumeTrue(new File("/usr/bin/aws").canExecute(), "SKIPPED: the AWS CLI is not installed (Debian package awscli)");
     Path jar = java.nio.file.Files.createTempFile("fruits-job", ".jar");
     String[] command = java.util.Arrays.copyOf(ScriptsTest.DRY_RUN, ScriptsTest.DRY_RUN.length + 2);
@@ -26,9 +27,10 @@ class EmrPlanIT {
     assertEquals("0", r[0], r[2]);
     List<String> calls = r[1].lines().filter(l -> l.startsWith("aws ")).toList();
     assertTrue(calls.size() >= 15, r[1]);
+    // Some calls name local folders (aws s3 cp ... ./emr-r1/): the CLI may create them before it connects.
     for (String call : calls) {
       // The printed call is shell-quoted: let bash split it exactly as a user's shell would.
-      String[] v = ScriptsTest.run("env", "AWS_ACCESS_KEY_ID=dummy", "AWS_SECRET_ACCESS_KEY=dummy", "AWS_EC2_METADATA_DISABLED=true", "AWS_CONFIG_FILE=/dev/null",
+      String[] v = ScriptsTest.runIn(cwd, "env", "AWS_ACCESS_KEY_ID=dummy", "AWS_SECRET_ACCESS_KEY=dummy", "AWS_EC2_METADATA_DISABLED=true", "AWS_CONFIG_FILE=/dev/null",
           "bash", "-c", "/usr/bin/aws " + call.substring(4) + " --endpoint-url http://127.0.0.1:9");
       assertTrue(v[2].contains("Could not connect to the endpoint URL"), call + "\n" + v[1] + v[2]);
     }

@@ -18,7 +18,11 @@ class ScriptsTest {
   static final Path REPO = Paths.get("..").toAbsolutePath().normalize();
 
   static String[] run(String... command) throws Exception {
-    Process p = new ProcessBuilder(command).directory(REPO.toFile()).start();
+    return runIn(REPO, command);
+  }
+
+  static String[] runIn(Path dir, String... command) throws Exception {
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     return new String[] {Integer.toString(p.waitFor()), out, err};

@@ -127,25 +127,25 @@ final class SparkPipeline {
     start = System.nanoTime();
     stage("projection");
     JavaRDD<String> pcaLines = pca.transform(scaled).select("id", "label", SparkPca.PCA_COLUMN).javaRDD()
-        .map(CsvLines::pcaRow).persist(StorageLevel.MEMORY_ONLY());
+        .map(SparkCsv::pcaRow).persist(StorageLevel.MEMORY_ONLY());
     pcaLines.count();
     scaled.unpersist();
     done("projection", start, k + " components per vector");
 
     start = System.nanoTime();
     stage("write");
-    rows.filter(r -> !r.isReject()).map(CsvLines::featureRow).saveAsTextFile(layout.featureParts().toString());
-    pcaLines.saveAsTextFile(layout.pcaParts().toString());
+    SparkCsv.saveParts(rows.filter(r -> !r.isReject()).map(SparkCsv::featureRow), layout.featureParts(), hadoop);
+    SparkCsv.saveParts(pcaLines, layout.pcaParts(), hadoop);
     // Files too large to read are rejects too; all in id order, as the MapReduce edition writes them.
     List<FeatureRow> rejectRows = new java.util.ArrayList<>(rows.filter(FeatureRow::isReject).collect());
     tree.tooLarge().keySet().forEach(id -> rejectRows.add(
         FeatureRow.reject(id, ImageId.labelOf(id), io.fruits.features.RejectReason.TOO_LARGE, tree.tooLargeDetail(id))));
     rejectRows.sort((a, b) -> ImageId.BYTE_ORDER.compare(a.id, b.id));
-    List<String> rejectLines = rejectRows.stream().map(CsvLines::rejectRow).toList();
+    List<String> rejectLines = rejectRows.stream().map(SparkCsv::rejectRow).toList();
     CsvMerger merger = new CsvMerger(hadoop);
     merger.merge(layout.featureParts(), CsvMerger.header("f", dimension), layout.featuresCsv());
     merger.merge(layout.pcaParts(), CsvMerger.header("pc", k), layout.pcaCsv());
-    CsvLines.write(hadoop, layout.rejectsCsv(), CsvRows.REJECTS_HEADER, rejectLines);
+    SparkCsv.write(hadoop, layout.rejectsCsv(), CsvRows.REJECTS_HEADER, rejectLines);
     done("write", start, "features.csv, pca.csv, rejects.csv and their part files");
     rows.unpersist();
     pcaLines.unpersist();

@@ -1,4 +1,4 @@
-package io.fruits.mapreduce;
+package io.fruits.core;
 
 import java.util.Arrays;
 import org.apache.hadoop.conf.Configuration;
@@ -11,13 +11,13 @@ import org.apache.hadoop.conf.Configuration;
  * the job commit completes multipart uploads, so nothing is visible before the commit. Other
  * filesystems are unaffected.
  */
-final class OutputCommitters {
+public final class OutputCommitters {
   static final String S3A_COMMITTER = "fs.s3a.committer.name";
   static final String DEFAULT_S3A_COMMITTER = "directory";
 
   private OutputCommitters() {}
 
-  static void configure(Configuration conf) {
+  public static void configure(Configuration conf) {
     String[] sources = conf.getPropertySources(S3A_COMMITTER);
     boolean fromDefaults = sources == null || Arrays.stream(sources).allMatch(s -> s.endsWith("-default.xml"));
     if (fromDefaults) {
