@@ -52,6 +52,7 @@ public final class PipelineTool extends Configured implements Tool {
     }
     Configuration conf = getConf();
     options.defines().forEach(conf::set);
+    FruitsConfigKeys.checkAll(conf);
     OutputCommitters.configure(conf);
     PcaEstimator estimator = FruitsConfigKeys.pcaEstimator(conf);
     int threads = EngineThreads.choose(conf);

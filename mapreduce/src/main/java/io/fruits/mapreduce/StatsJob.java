@@ -1,5 +1,6 @@
 package io.fruits.mapreduce;
 
+import io.fruits.core.FruitsConfigKeys;
 import io.fruits.reduction.CovarianceAccumulator;
 import io.fruits.reduction.Moments;
 import java.io.IOException;
@@ -33,8 +34,6 @@ import org.apache.hadoop.mapreduce.lib.output.SequenceFileOutputFormat;
  * same order, and so does the merge: the result cannot depend on the number of map tasks.
  */
 public final class StatsJob {
-  static final String CHUNK = "stats.chunk.records";
-  static final int DEFAULT_CHUNK = 4096;
 
   private StatsJob() {}
 
@@ -109,7 +108,7 @@ public final class StatsJob {
     @Override
     protected void setup(Context context) {
       fault = FaultInjection.forTask("stats", context);
-      chunk = context.getConfiguration().getInt(CHUNK, DEFAULT_CHUNK);
+      chunk = FruitsConfigKeys.STATS_CHUNK.getInt(context.getConfiguration());
     }
 
     @Override
@@ -150,7 +149,7 @@ public final class StatsJob {
 
     @Override
     protected void setup(Context context) {
-      chunk = context.getConfiguration().getInt(CHUNK, DEFAULT_CHUNK);
+      chunk = FruitsConfigKeys.STATS_CHUNK.getInt(context.getConfiguration());
     }
 
     @Override

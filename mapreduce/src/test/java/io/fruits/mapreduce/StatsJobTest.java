@@ -1,5 +1,6 @@
 package io.fruits.mapreduce;
 
+import io.fruits.core.FruitsConfigKeys;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,7 +69,7 @@ class StatsJobTest {
 
   private Moments runJob(Path features, String out) throws Exception {
     Configuration conf = new Configuration();
-    conf.setInt(StatsJob.CHUNK, CHUNK);
+    conf.setInt(FruitsConfigKeys.STATS_CHUNK.key(), CHUNK);
     conf.setInt("mapreduce.local.map.tasks.maximum", 2);
     conf.setInt("mapreduce.client.completion.pollinterval", 50);
     Path stats = new Path(tmp.resolve(out).toUri());

@@ -68,6 +68,7 @@ final class SparkPipeline {
     RunLayout layout = new RunLayout(outFs.makeQualified(out));
     // The -D settings are in the Hadoop configuration (SparkMain puts them there): read them with
     // the MapReduce edition's keys and rules, so they mean the same in both editions.
+    FruitsConfigKeys.checkAll(hadoop);
     PcaEstimator rule = FruitsConfigKeys.pcaEstimator(hadoop);
     ModelResolver.Resolved model = ModelResolver.resolve(ModelResolver.descriptor(options.model, hadoop), hadoop);
     ModelDescriptor d = model.descriptor();
