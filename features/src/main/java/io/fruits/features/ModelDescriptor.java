@@ -16,9 +16,10 @@ import java.util.TreeMap;
  * What a CNN needs around it: where the model file is, which engine runs it, how pixels become
  * its input tensor and how its output becomes one vector. Immutable; built from a flat map of
  * {@link ModelKey} values, so a preset, a properties file and {@code -D} options compose by
- * overriding keys in that order.
+ * overriding keys in that order. Serializable, so that Spark tasks take it as it is.
  */
-public final class ModelDescriptor {
+public final class ModelDescriptor implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private static final String PRESET_FOLDER = "presets/";
 
   private final Map<String, String> values;

@@ -60,9 +60,12 @@ public final class FruitPredictor implements AutoCloseable {
     if (!Files.isRegularFile(classifierFile)) {
       throw new IllegalArgumentException(classifierFile + " is missing; train it first: fruits classify --run " + run);
     }
-    // run.properties holds the run's model.* keys: read it as a descriptor file, then say where
-    // the model file is on this machine.
-    ModelDescriptor d = ModelDescriptor.forModel(settings.toString(), overrides);
+    // run.properties holds the run's model.* keys and its model's checksum; the overrides say
+    // where the model file is on this machine.
+    Map<String, String> saved = runSettings(settings);
+    Map<String, String> keys = new java.util.TreeMap<>(saved);
+    keys.putAll(overrides);
+    ModelDescriptor d = ModelDescriptor.of(keys);
     PcaModel pca;
     try (Reader r = Files.newBufferedReader(pcaFile, StandardCharsets.UTF_8)) {
       pca = PcaModel.load(r);
@@ -75,7 +78,7 @@ public final class FruitPredictor implements AutoCloseable {
           + pca.k() + "; retrain it: fruits classify --run " + run);
     }
     Path modelFile = new ModelLocator().locate(d);
-    String expected = runSettings(settings).getProperty(RunFiles.MODEL_SHA256);
+    String expected = saved.get(RunFiles.MODEL_SHA256);
     String actual = Sha256.of(modelFile);
     if (expected == null || !expected.equalsIgnoreCase(actual)) {
       throw new IllegalArgumentException("the model file " + modelFile.getFileName() + " is not the one this run was made with (sha256 "
@@ -94,12 +97,14 @@ public final class FruitPredictor implements AutoCloseable {
     }
   }
 
-  private static java.util.Properties runSettings(Path file) throws IOException {
+  private static Map<String, String> runSettings(Path file) throws IOException {
     java.util.Properties p = new java.util.Properties();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(r);
     }
-    return p;
+    Map<String, String> m = new java.util.TreeMap<>();
+    p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
+    return m;
   }
 
   /** The three most probable classes of the photo in {@code bytes}, named {@code name}. */

@@ -10,7 +10,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -25,7 +24,7 @@ import scala.Tuple2;
 final class PartitionExtractor implements FlatMapFunction<Iterator<Tuple2<String, byte[]>>, FeatureRow> {
   private static final long serialVersionUID = 1L;
 
-  private final Map<String, String> descriptor;
+  private final ModelDescriptor descriptor;
   private final String modelFile;
   private final boolean shipped;
   private final int threads;
@@ -38,7 +37,7 @@ final class PartitionExtractor implements FlatMapFunction<Iterator<Tuple2<String
    *     {@code SparkContext.addFile}, found on each executor through {@link SparkFiles}
    */
   PartitionExtractor(ModelDescriptor d, String modelFile, boolean shipped, int threads, Configuration conf) {
-    this.descriptor = new java.util.TreeMap<>(d.toMap());
+    this.descriptor = d;
     this.modelFile = modelFile;
     this.shipped = shipped;
     this.threads = threads;
@@ -51,7 +50,7 @@ final class PartitionExtractor implements FlatMapFunction<Iterator<Tuple2<String
   public Iterator<FeatureRow> call(Iterator<Tuple2<String, byte[]>> images) throws Exception {
     List<FeatureRow> rows = new ArrayList<>();
     String file = shipped ? SparkFiles.get(modelFile) : modelFile;
-    try (FeatureExtractor extractor = FeatureExtractor.open(ModelDescriptor.of(descriptor), Paths.get(file), threads);
+    try (FeatureExtractor extractor = FeatureExtractor.open(descriptor, Paths.get(file), threads);
         FeatureBatcher batcher = new FeatureBatcher(extractor, batchSize, maxPixels, prefetch, new RowSink(rows))) {
       while (images.hasNext()) {
         Tuple2<String, byte[]> image = images.next();
