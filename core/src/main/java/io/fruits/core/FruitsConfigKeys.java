@@ -2,6 +2,8 @@ package io.fruits.core;
 
 import io.fruits.features.ImageDecoder;
 import io.fruits.reduction.PcaEstimator;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -9,21 +11,21 @@ import org.apache.hadoop.conf.Configuration;
  * default. Set any of them with {@code -D key=value}; {@code --help} prints this table.
  */
 public enum FruitsConfigKeys {
-  PACK_TARGET_BYTES("pack.target.bytes", "134217728", Type.COUNT, 1, "start a new SequenceFile after this many image bytes (128 MiB: one HDFS block)"),
-  PACK_MAX_FILE_BYTES("pack.max.file.bytes", Long.toString(ImageTree.DEFAULT_MAX_FILE_BYTES), Type.COUNT, 1,
+  PACK_TARGET_BYTES("pack.target.bytes", "134217728", Type.LONG, 1, "start a new SequenceFile after this many image bytes (128 MiB: one HDFS block)"),
+  PACK_MAX_FILE_BYTES("pack.max.file.bytes", Long.toString(ImageTree.DEFAULT_MAX_FILE_BYTES), Type.LONG, 1,
       "files larger than this are never read into memory and become too-large rejects (64 MiB)"),
-  BATCH_SIZE("features.batch.size", "32", Type.COUNT, 1, "images per inference batch"),
+  BATCH_SIZE("features.batch.size", "32", Type.INT, 1, "images per inference batch"),
   PREFETCH("features.prefetch", "true", Type.BOOLEAN, 0, "decode the next batch on a helper thread while the engine runs the current one"),
-  ENGINE_THREADS("engine.threads", "0", Type.COUNT, 0, "engine threads per map task; 0: cores / concurrent map tasks"),
-  MAX_PIXELS("image.max.pixels", Long.toString(ImageDecoder.DEFAULT_MAX_PIXELS), Type.COUNT, 1,
+  ENGINE_THREADS("engine.threads", "0", Type.INT, 0, "engine threads per map task; 0: cores / concurrent map tasks"),
+  MAX_PIXELS("image.max.pixels", Long.toString(ImageDecoder.DEFAULT_MAX_PIXELS), Type.LONG, 1,
       "images whose header declares more pixels are rejected before decoding"),
-  STATS_CHUNK("stats.chunk.records", "4096", Type.COUNT, 1, "vectors per partial sum in the statistics job, on average; ids are hashed, so every split layout gives the same sums"),
-  PCA_K("pca.k", "0", Type.COUNT, 0, "number of principal components; 0: choose by pca.variance"),
+  STATS_CHUNK("stats.chunk.records", "4096", Type.INT, 1, "vectors per partial sum in the statistics job, on average; ids are hashed, so every split layout gives the same sums"),
+  PCA_K("pca.k", "0", Type.INT, 0, "number of principal components; 0: choose by pca.variance"),
   PCA_VARIANCE("pca.variance", "0.95", Type.FRACTION, 0, "share of variance the kept components must explain, in (0, 1]"),
   MODEL_LOCALIZED("fruits.model.localized", "", Type.TEXT, 0, "set by the driver: name of the model file in the task's working folder");
 
   /** What a value must be; {@link #checkAll} applies it to every key before any work. */
-  private enum Type { TEXT, BOOLEAN, COUNT, FRACTION }
+  private enum Type { TEXT, BOOLEAN, INT, LONG, FRACTION }
 
   private final String key;
   private final String defaultValue;
@@ -44,7 +46,8 @@ public enum FruitsConfigKeys {
     for (FruitsConfigKeys k : values()) {
       switch (k.type) {
         case BOOLEAN -> k.getBoolean(conf);
-        case COUNT -> k.getLong(conf);
+        case INT -> k.getInt(conf);
+        case LONG -> k.getLong(conf);
         case FRACTION -> k.getDouble(conf);
         case TEXT -> k.get(conf);
       }
@@ -74,46 +77,33 @@ public enum FruitsConfigKeys {
   }
 
   public boolean getBoolean(Configuration conf) {
-    String v = get(conf).trim();
-    if (!v.equals("true") && !v.equals("false")) {
-      throw new IllegalArgumentException(key + " is '" + v + "'; give true or false (" + description + ")");
-    }
-    return Boolean.parseBoolean(v);
+    return parse(conf, v -> v.equals("true") || v.equals("false") ? Boolean.valueOf(v) : null, b -> true, "true or false (" + description + ")");
   }
 
   public int getInt(Configuration conf) {
-    long v = getLong(conf);
-    if (v > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(key + " is " + v + "; give at most " + Integer.MAX_VALUE + " (" + description + ")");
-    }
-    return (int) v;
+    return Math.toIntExact(parse(conf, Long::parseLong, n -> n >= min && n <= Integer.MAX_VALUE,
+        "a whole number from " + min + " to " + Integer.MAX_VALUE + " (" + description + ")"));
   }
 
   public long getLong(Configuration conf) {
-    String v = get(conf).trim();
-    long n;
-    try {
-      n = Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      n = Long.MIN_VALUE;
-    }
-    if (n < min) {
-      throw new IllegalArgumentException(key + " is '" + v + "'; give a whole number of at least " + min + " (" + description + ")");
-    }
-    return n;
+    return parse(conf, Long::parseLong, n -> n >= min, "a whole number of at least " + min + " (" + description + ")");
   }
 
   public double getDouble(Configuration conf) {
+    return parse(conf, Double::parseDouble, x -> x > 0 && x <= 1, "a number in (0, 1]");
+  }
+
+  /** The value read by {@code parser} if it is there and {@code valid}; else one line saying what to give. */
+  private <T> T parse(Configuration conf, Function<String, T> parser, Predicate<T> valid, String expected) {
     String v = get(conf).trim();
-    double x;
     try {
-      x = Double.parseDouble(v);
+      T x = parser.apply(v);
+      if (x != null && valid.test(x)) {
+        return x;
+      }
     } catch (NumberFormatException e) {
-      x = Double.NaN;
+      // not a number: said below
     }
-    if (!(x > 0 && x <= 1)) {
-      throw new IllegalArgumentException(key + " is '" + v + "'; give a number in (0, 1]");
-    }
-    return x;
+    throw new IllegalArgumentException(key + " is '" + v + "'; give " + expected);
   }
 }

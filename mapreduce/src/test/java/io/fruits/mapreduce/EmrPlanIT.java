@@ -19,7 +19,7 @@ class EmrPlanIT {
   @Test
   void everyCallOfTheDryRunPassesTheAwsCliParameterValidation(@TempDir Path cwd) throws Exception {
     Assumptions.assumeTrue(new File("/usr/bin/aws").canExecute(), "SKIPPED: the AWS CLI is not installed (Debian package awscli)");
-    Path jar = java.nio.file.Files.createTempFile("fruits-job", ".jar");
+    Path jar = java.nio.file.Files.createFile(cwd.resolve("fruits-job.jar"));
     String[] command = java.util.Arrays.copyOf(ScriptsTest.DRY_RUN, ScriptsTest.DRY_RUN.length + 2);
     command[ScriptsTest.DRY_RUN.length] = "--jar";
     command[ScriptsTest.DRY_RUN.length + 1] = jar.toString();

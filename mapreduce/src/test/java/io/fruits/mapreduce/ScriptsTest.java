@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The shell scripts: the EMR dry run's calls and JSON, and shellcheck over every script. */
 class ScriptsTest {
@@ -116,8 +117,7 @@ class ScriptsTest {
   }
 
   @Test
-  void aFailedStepOrWaitStillTerminatesTheCluster() throws Exception {
-    Path bin = java.nio.file.Files.createTempDirectory("fake-aws");
+  void aFailedStepOrWaitStillTerminatesTheCluster(@TempDir Path bin) throws Exception {
     Path log = bin.resolve("calls.log");
     // A stand-in for the AWS CLI: every call is logged; waits fail, the last step fails.
     java.nio.file.Files.writeString(bin.resolve("aws"), String.join("\n",

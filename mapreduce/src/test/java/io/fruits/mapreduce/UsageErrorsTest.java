@@ -49,15 +49,15 @@ class UsageErrorsTest {
     conf = new Configuration();
     conf.set("pca.k", "-1");
     assertOneLine(run(conf, "--input", "x", "--output", "y", "--model", "squeezenet1.1"),
-        "pca.k is '-1'; give a whole number of at least 0 (number of principal components; 0: choose by pca.variance)");
+        "pca.k is '-1'; give a whole number from 0 to 2147483647 (number of principal components; 0: choose by pca.variance)");
   }
 
   @Test
   void everySettingIsCheckedBeforeAnyWork() {
     assertOneLine(run(new Configuration(), "--input", "x", "--output", "y", "--model", "squeezenet1.1", "-D", "features.batch.size=abc"),
-        "features.batch.size is 'abc'; give a whole number of at least 1 (images per inference batch)");
+        "features.batch.size is 'abc'; give a whole number from 1 to 2147483647 (images per inference batch)");
     assertOneLine(run(new Configuration(), "--input", "x", "--output", "y", "--model", "squeezenet1.1", "-D", "stats.chunk.records=0"),
-        "stats.chunk.records is '0'; give a whole number of at least 1 (vectors per partial sum in the statistics job, on average;"
+        "stats.chunk.records is '0'; give a whole number from 1 to 2147483647 (vectors per partial sum in the statistics job, on average;"
             + " ids are hashed, so every split layout gives the same sums)");
     assertOneLine(run(new Configuration(), "--input", "x", "--output", "y", "--model", "squeezenet1.1", "-D", "features.prefetch=yes"),
         "features.prefetch is 'yes'; give true or false (decode the next batch on a helper thread while the engine runs the current one)");
@@ -68,7 +68,7 @@ class UsageErrorsTest {
     assertOneLine(run(new Configuration(), "--input", "x", "--output", "y", "--model", "squeezenet1.1", "-D", "pca.variance=1.5"),
         "pca.variance is '1.5'; give a number in (0, 1]");
     assertOneLine(run(new Configuration(), "--input", "x", "--output", "y", "--model", "squeezenet1.1", "-Dpca.k=-1"),
-        "pca.k is '-1'; give a whole number of at least 0 (number of principal components; 0: choose by pca.variance)");
+        "pca.k is '-1'; give a whole number from 0 to 2147483647 (number of principal components; 0: choose by pca.variance)");
     assertOneLine(run(new Configuration(), "--input", "x", "--output", "y", "--model", "squeezenet1.1", "-D", "pca.k"),
         "-D pca.k is not key=value; see fruits run --help");
   }

@@ -28,7 +28,7 @@ final class TrainedRun {
   static synchronized Path get() throws Exception {
     if (run == null) {
       Path fruits = SharedData.fruits();
-      Path root = Files.createTempDirectory("fruits-serve-it");
+      Path root = Files.createTempDirectory(Files.createDirectories(java.nio.file.Paths.get("target")), "trained-run"); // mvn clean removes it
       images = root.resolve("in");
       ImageTrees.copySubset(fruits.resolve("Training"), images.resolve("Training"), CLASSES, 20);
       ImageTrees.copySubset(fruits.resolve("Test"), images.resolve("Test"), CLASSES, 5);
