@@ -15,19 +15,27 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Encoded bytes to opaque RGB pixels with ImageIO (JPEG, PNG, GIF, BMP, and whatever other readers
- * are on the classpath). The size is read from the header first, so a bomb that declares huge
- * dimensions is rejected before any pixel memory is allocated. Transparent pixels are composited
- * onto white, the background of Fruits-360. Grey images are read from their samples, not through
- * Java2D's linear-grey colour space, which would brighten them. CMYK images are rejected (see
- * {@link #rejectCmyk}). EXIF orientation is ignored: Fruits-360 carries none and ImageIO does not
- * apply it.
+ * Encoded bytes to opaque RGB pixels with ImageIO: the JDK's PNG, GIF and BMP readers and the
+ * TwelveMonkeys plug-ins for JPEG (CMYK and YCCK converted through their ICC profiles, which the
+ * JDK's reader ignores), WebP (lossy, lossless, alpha, animated) and TIFF. Of an animation, the
+ * first frame. The size is read from the header first, so a bomb that declares huge dimensions is
+ * rejected before any pixel memory is allocated. Transparent pixels are composited onto white, the
+ * background of Fruits-360. Grey images are read from their samples, not through Java2D's
+ * linear-grey colour space, which would brighten them. HEIC and AVIF are rejected with their format
+ * named ({@link KnownFormats}). EXIF orientation is ignored: Fruits-360 carries none and ImageIO
+ * does not apply it.
  *
  * <p>Not thread-safe: it reuses one pixel buffer, so use one decoder per thread.
  */
 public final class ImageDecoder {
   /** Default limit: 40 megapixels, about 160 MB of ARGB ints. */
   public static final long DEFAULT_MAX_PIXELS = 40_000_000L;
+
+  static {
+    // ImageIO's registry looks for plug-ins once, on the class path it starts with. Spark executors
+    // and RunJar load the application jar in a class loader of their own: look there too.
+    ImageIO.scanForPlugins();
+  }
 
   private final long maxPixels;
   private int[] buffer = new int[0];
@@ -90,7 +98,6 @@ public final class ImageDecoder {
       throw new RejectedImageException(
           RejectReason.TOO_LARGE, width + "x" + height + " exceeds image.max.pixels=" + maxPixels);
     }
-    rejectCmyk(reader);
     String[] warning = new String[1];
     reader.addIIOReadWarningListener(warningCatcher(warning));
     BufferedImage image;
@@ -111,20 +118,15 @@ public final class ImageDecoder {
   }
 
   /**
-   * The JDK reads CMYK JPEGs with a naive conversion that ignores their ICC profile (and the
-   * inverted channels Adobe writes), so their colours, which the features depend on, would be
-   * wrong without notice: they are rejected instead, with the fix in the message.
+   * Keeps the first warning about the data: a reader warns when it fills in what a damaged file
+   * lacks (a truncated JPEG's last rows), and such a file is a reject. Warnings about the ICC
+   * colour profile are not about the pixels (TwelveMonkeys says when it reinterprets an odd profile,
+   * as phone and print files often carry, or converts a CMYK file that has none with a generic
+   * one), so they do not reject a photo.
    */
-  private static void rejectCmyk(ImageReader reader) throws IOException, RejectedImageException {
-    Iterator<javax.imageio.ImageTypeSpecifier> types = reader.getImageTypes(0);
-    if (types.hasNext() && types.next().getColorModel().getColorSpace().getType() == ColorSpace.TYPE_CMYK) {
-      throw new RejectedImageException(RejectReason.UNSUPPORTED, "CMYK image: its colours cannot be converted reliably; save it as RGB");
-    }
-  }
-
   private static IIOReadWarningListener warningCatcher(String[] holder) {
     return (source, message) -> {
-      if (holder[0] == null) {
+      if (holder[0] == null && !message.toLowerCase(java.util.Locale.ROOT).contains("icc")) {
         holder[0] = message;
       }
     };

@@ -3,8 +3,9 @@ package io.fruits.features;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Recognises image formats that the JDK cannot decode by their magic numbers, so that a phone's
- * WebP or HEIC photo is rejected as "unsupported" with its format named, not as "not an image".
+ * Recognises, by their magic numbers, image formats for which no reader is on the class path, so
+ * that a phone's HEIC or AVIF photo is rejected as "unsupported" with its format named, not as
+ * "not an image". (No maintained pure-JVM reader of HEIC or AVIF exists: see the README.)
  */
 final class KnownFormats {
   private KnownFormats() {}

@@ -48,11 +48,11 @@ final class BadInputCorpus {
     put(root, "Formats/alpha.png", encode(withAlpha(fruit), "png"), "vector");
     put(root, "Formats/sixteen-bit.png", encode(sixteenBitGrey(fruit), "png"), "vector");
     put(root, "Formats/grey.jpg", encode(grey(fruit), "jpg"), "vector");
-    put(root, "Formats/cmyk.jpg", cmykJpeg(fruit), "unsupported");
+    put(root, "Formats/cmyk.jpg", cmykJpeg(fruit), "vector"); // no ICC profile: a generic conversion
     put(root, "Formats/progressive.jpg", progressiveJpeg(fruit), "vector");
     put(root, "Formats/fruit.gif", encode(fruit, "gif"), "vector");
     put(root, "Formats/fruit.bmp", encode(fruit, "bmp"), "vector");
-    put(root, "Formats/fruit.webp", webp(), "unsupported");
+    put(root, "Bad/header-only.webp", webp(), "corrupt");
     put(root, "Formats/rotated.jpg", withExifOrientation(fruitJpeg, 6), "vector");
     put(root, "Formats/one-pixel.png", encode(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png"), "vector");
     put(root, "Bad/bomb.png", TestImages.pngHeader(30000, 30000), "too-large");

@@ -28,7 +28,8 @@ final class TrainedRun {
   static synchronized Path get() throws Exception {
     if (run == null) {
       Path fruits = SharedData.fruits();
-      Path root = Files.createTempDirectory(Files.createDirectories(java.nio.file.Paths.get("target")), "trained-run"); // mvn clean removes it
+      // Under target/ so that mvn clean removes it; absolute, since a browser takes only absolute paths.
+      Path root = Files.createTempDirectory(Files.createDirectories(java.nio.file.Paths.get("target").toAbsolutePath()), "trained-run");
       images = root.resolve("in");
       ImageTrees.copySubset(fruits.resolve("Training"), images.resolve("Training"), CLASSES, 20);
       ImageTrees.copySubset(fruits.resolve("Test"), images.resolve("Test"), CLASSES, 5);

@@ -1,0 +1,122 @@
+package io.fruits.features;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real Fruits-360 photo in every format of {@link FormatSamples}, decoded by {@link ImageDecoder}
+ * and compared pixel by pixel with the photo itself: lossless formats exactly, CMYK/YCCK JPEGs
+ * (through their ICC profile) and lossy WebP within a few levels.
+ */
+class ImageFormatsIT {
+  @TempDir static Path tmp;
+  static BufferedImage photo;
+  static Map<String, byte[]> samples;
+
+  @BeforeAll
+  static void samples() throws Exception {
+    FormatSamples.requireTools();
+    Path file;
+    try (var files = Files.list(SharedData.fruits().resolve("Test/Apple Red 1"))) {
+      file = files.sorted().findFirst().orElseThrow();
+    }
+    photo = FormatSamples.rgb(ImageIO.read(file.toFile()));
+    samples = FormatSamples.all(photo, tmp);
+  }
+
+  @Test
+  void cmykAndYcckJpegsGoThroughTheirIccProfile() throws Exception {
+    // The reference is the photo as the press profile prints it (its CMYK samples back to sRGB
+    // before any JPEG), since a press cannot print an apple's saturated reds.
+    BufferedImage printed = FormatSamples.cmykAsPrinted(photo);
+    byte[] noProfile = FormatSamples.cmykJpeg(photo, false, new byte[0]);
+    double guessed = error(new ImageDecoder().decode(noProfile, noProfile.length), printed)[0];
+    for (String name : new String[] {"cmyk-icc.jpg", "ycck-icc.jpg"}) {
+      double[] error = error(decode(name), printed);
+      System.out.printf(java.util.Locale.ROOT, "%s: mean %.2f levels, 99th percentile %.0f (no profile: mean %.2f)%n", name, error[0],
+          error[1], guessed);
+      // JPEG at quality 0.95 on four channels plus the reader's rendering intent: a few levels on
+      // average. Without the profile (a generic conversion) it is many times that.
+      assertTrue(error[0] < 4, name + ": mean error " + error[0] + " levels");
+      assertTrue(guessed > 3 * error[0], name + ": the profile made no difference (" + guessed + " without it)");
+    }
+  }
+
+  @Test
+  void losslessFormatsGiveThePixelsBack() throws Exception {
+    for (String name : new String[] {"lossless.webp", "lzw.tif", "sixteen-bit-lzw.tif", "animated.webp"}) {
+      assertArrayEquals(pixels(photo), decode(name).pixels(), name); // of an animation, the first frame
+    }
+  }
+
+  @Test
+  void lossyWebpIsClose() throws Exception {
+    double[] error = error(decode("lossy.webp"), photo);
+    assertTrue(error[0] < 4, "mean error " + error[0]);
+  }
+
+  @Test
+  void alphaWebpIsCompositedOntoWhite() throws Exception {
+    RgbImage image = decode("alpha.webp");
+    int w = photo.getWidth();
+    int border = w / 10;
+    assertEquals(0xFFFFFF, image.pixels()[0], "a transparent corner is white");
+    int inside = (w / 2) * w + w / 2;
+    assertEquals(photo.getRGB(w / 2, w / 2) & 0xFFFFFF, image.pixels()[inside], "an opaque pixel is the photo's");
+    int half = (w / 2) * w + border + 1; // alpha 128 there
+    int expected = photo.getRGB(border + 1, w / 2) & 0xFF;
+    int blended = (expected * 128 + 255 * 127 + 127) / 255;
+    assertTrue(Math.abs((image.pixels()[half] & 0xFF) - blended) <= 1, "half transparent: " + (image.pixels()[half] & 0xFF) + " vs " + blended);
+  }
+
+  @Test
+  void animatedGifGivesItsFirstFrame() throws Exception {
+    // GIF has 256 colours: the first frame, not the second (upside down), is the one close to the photo.
+    RgbImage image = decode("animated.gif");
+    double first = error(image, photo)[0];
+    double second = error(image, FormatSamples.upsideDown(photo))[0];
+    assertTrue(first < 8 && first * 3 < second, "first frame error " + first + ", second " + second);
+  }
+
+  private static RgbImage decode(String name) throws RejectedImageException {
+    byte[] b = samples.get(name);
+    RgbImage image = new ImageDecoder().decode(b, b.length);
+    return new RgbImage(image.pixels().clone(), image.width(), image.height());
+  }
+
+  private static int[] pixels(BufferedImage image) {
+    int[] p = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    for (int i = 0; i < p.length; i++) {
+      p[i] &= 0xFFFFFF;
+    }
+    return p;
+  }
+
+  /** Mean and 99th percentile of the absolute difference per channel, in levels of 255. */
+  private static double[] error(RgbImage image, BufferedImage reference) {
+    int[] a = java.util.Arrays.copyOf(image.pixels(), image.width() * image.height());
+    int[] b = pixels(reference);
+    assertEquals(b.length, a.length, "size");
+    int[] diffs = new int[3 * a.length];
+    long sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      for (int c = 0; c < 3; c++) {
+        int d = Math.abs((a[i] >> (8 * c) & 0xFF) - (b[i] >> (8 * c) & 0xFF));
+        diffs[3 * i + c] = d;
+        sum += d;
+      }
+    }
+    java.util.Arrays.sort(diffs);
+    return new double[] {sum / (double) diffs.length, diffs[(int) (diffs.length * 0.99)]};
+  }
+}
