@@ -123,7 +123,6 @@ class HdfsYarnIT {
   void yarnRunOnHdfsEqualsTheEmbeddedRun() throws Exception {
     Path local = tmp.resolve("in");
     ImageTrees.copySubset(SharedData.fruits().resolve("Training"), local.resolve("Training"), 4, 6);
-    Files.writeString(local.resolve("Training/Apple 6/broken.jpg"), "not an image");
     // CMYK/YCCK JPEG with ICC profiles, WebP, TIFF: read by the TwelveMonkeys plug-ins, which the
     // task containers find only if the job jar's merged META-INF/services lists them.
     FormatSamples.requireTools();
@@ -132,6 +131,7 @@ class HdfsYarnIT {
     for (var sample : FormatSamples.all(photo, Files.createDirectories(tmp.resolve("format-tools"))).entrySet()) {
       Files.write(formats.resolve(sample.getKey()), sample.getValue());
     }
+    Files.writeString(local.resolve("Training/Apple 6/broken.jpg"), "not an image");
 
     Configuration clusterConf = new Configuration(yarn.getConfig());
     clusterConf.set(MRJobConfig.JAR, jobJar().toString()); // what `hadoop jar fruits-job.jar` sets

@@ -33,21 +33,32 @@ public final class JobRunner {
   }
 
   public void run(Job job) throws IOException, InterruptedException, ClassNotFoundException {
+    run(job, -1);
+  }
+
+  /**
+   * Runs {@code job}; with {@code totalImages} >= 0 (the feature job) the progress line counts
+   * images (vectors + rejects) against it, with the rate and the time left, from the job's counters.
+   */
+  public void run(Job job, long totalImages) throws IOException, InterruptedException, ClassNotFoundException {
     job.submit();
-    String last = "";
-    long printed = 0;
+    long started = System.nanoTime();
+    ProgressLine line = new ProgressLine(progress, ProgressLine.onTerminal());
     while (!job.isComplete()) {
       Thread.sleep(100); // short jobs should not wait a second for the poll
-      if (System.nanoTime() - printed < 1_000_000_000L) {
-        continue;
+      long now = System.nanoTime();
+      String text;
+      if (totalImages >= 0) {
+        org.apache.hadoop.mapreduce.Counters c = job.getCounters();
+        long done = c == null ? 0
+            : c.findCounter(FeatureCounters.VECTORS_WRITTEN).getValue() + c.findCounter(FeatureCounters.REJECTED).getValue();
+        text = "[fruits] " + job.getJobName() + ": " + ProgressLine.images(done, totalImages, (now - started) / 1e9);
+      } else {
+        text = String.format("[fruits] %s: map %3.0f%% reduce %3.0f%%", job.getJobName(), job.mapProgress() * 100, job.reduceProgress() * 100);
       }
-      printed = System.nanoTime();
-      String now = String.format("[fruits] %s: map %3.0f%% reduce %3.0f%%", job.getJobName(), job.mapProgress() * 100, job.reduceProgress() * 100);
-      if (!now.equals(last)) {
-        progress.println(now);
-        last = now;
-      }
+      line.show(text, now);
     }
+    line.end();
     if (!job.isSuccessful()) {
       throw new IOException(job.getJobName() + " failed (" + job.getStatus().getFailureInfo() + "); see the task logs of " + job.getJobID());
     }

@@ -32,6 +32,8 @@ final class PipelineStages {
   private final PcaEstimator estimator;
   private final PrintStream progress;
   private final JobRunner jobs;
+  /** Images in the SequenceFiles when this run packed them; unknown (-1) when it resumed after the pack. */
+  private long packedImages = -1;
   private final StageTimes times = new StageTimes();
 
   PipelineStages(Configuration conf, RunLayout layout, Path input, ModelDescriptor descriptor, java.nio.file.Path modelFile,
@@ -73,6 +75,7 @@ final class PipelineStages {
         s.files(), s.bytes(), s.sequenceFiles(), s.skipped(), s.tooLarge(), s.duplicates());
     times.record("pack", start, note);
     progress.println("[fruits] pack: " + note);
+    packedImages = s.files();
   }
 
   private void features(long start) throws Exception {
@@ -84,7 +87,7 @@ final class PipelineStages {
     jobConf.setInt(FruitsConfigKeys.ENGINE_THREADS.key(), threads);
     Job job = FeatureJob.create(jobConf, layout.packed(), layout.features());
     ModelShipping.ship(job, descriptor, modelFile);
-    jobs.run(job);
+    jobs.run(job, packedImages);
     String note = FeatureReport.summary(job);
     times.record("features", start, note);
     progress.println("[fruits] features: " + note);

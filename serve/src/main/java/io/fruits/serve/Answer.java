@@ -2,26 +2,31 @@ package io.fruits.serve;
 
 import io.fruits.classifier.CatalogueEntry;
 import io.fruits.classifier.Guess;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /** The top classes for one photo, each with its probability and catalogue entry, as JSON. */
 record Answer(String image, List<Guess> top, List<CatalogueEntry> entries) {
   String json() {
-    StringBuilder sb = new StringBuilder("{\"image\": ").append(Json.string(image)).append(", \"top\": [");
+    List<Map<String, Object>> guesses = new ArrayList<>();
     for (int i = 0; i < top.size(); i++) {
-      Guess g = top.get(i);
+      Map<String, Object> g = new LinkedHashMap<>();
+      g.put("class", top.get(i).label());
+      g.put("probability", Math.round(top.get(i).probability() * 1e6) / 1e6); // six decimals are all a person reads
       CatalogueEntry e = entries.get(i);
-      sb.append(i == 0 ? "" : ", ").append("{\"class\": ").append(Json.string(g.label()))
-          .append(String.format(Locale.ROOT, ", \"probability\": %.6f", g.probability()));
       if (e != null) {
-        sb.append(", \"name\": ").append(Json.string(e.displayName()))
-            .append(", \"species\": ").append(Json.string(e.species()))
-            .append(", \"variety\": ").append(Json.string(e.variety()))
-            .append(", \"description\": ").append(Json.string(e.description()));
+        g.put("name", e.displayName());
+        g.put("species", e.species());
+        g.put("variety", e.variety());
+        g.put("description", e.description());
       }
-      sb.append('}');
+      guesses.add(g);
     }
-    return sb.append("]}").toString();
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("image", image);
+    answer.put("top", guesses);
+    return Json.of(answer);
   }
 }

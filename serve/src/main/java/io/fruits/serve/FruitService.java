@@ -232,7 +232,7 @@ public final class FruitService implements AutoCloseable {
   }
 
   private static void error(Context ctx, HttpStatus status, String reason, String message) {
-    ctx.status(status).contentType("application/json").result(Json.error(reason, message));
+    ctx.status(status).contentType("application/json").result(Json.error(null, reason, message));
   }
 
   private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {

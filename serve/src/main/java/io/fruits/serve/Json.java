@@ -1,33 +1,31 @@
 package io.fruits.serve;
 
-/** JSON string literals: the only JSON this module writes by hand. */
+import com.google.gson.Gson;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The JSON that predict and the service write, through Gson (Apache License 2.0, the version the
+ * core module's reports use). Gson's default escaping of {@code <>&='} stays on: an answer quotes
+ * file names a client chose, and must not read as HTML if something sniffs it.
+ */
 final class Json {
+  private static final Gson GSON = new Gson();
+
   private Json() {}
 
-  static String string(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
+  static String of(Object value) {
+    return GSON.toJson(value);
   }
 
-  /** {@code {"error": message, "reason": reason}}. */
-  static String error(String reason, String message) {
-    return "{\"error\": " + string(message) + ", \"reason\": " + string(reason) + "}";
+  /** {@code {"image": image, "error": message, "reason": reason}}, without the image when it is null. */
+  static String error(String image, String reason, String message) {
+    Map<String, String> m = new LinkedHashMap<>();
+    if (image != null) {
+      m.put("image", image);
+    }
+    m.put("error", message);
+    m.put("reason", reason);
+    return of(m);
   }
 }

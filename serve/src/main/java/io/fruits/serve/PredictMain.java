@@ -47,14 +47,14 @@ public final class PredictMain {
       out.println(predictor.predict(image.toString(), Files.readAllBytes(image)).json());
       return true;
     } catch (RejectedImageException e) {
-      error = Json.error(e.reason().word(), e.getMessage());
+      error = Json.error(image.toString(), e.reason().word(), e.getMessage());
     } catch (java.nio.file.NoSuchFileException e) {
-      error = Json.error("missing", "no such file");
+      error = Json.error(image.toString(), "missing", "no such file");
     } catch (IOException e) {
       // A folder, a file without read permission: this image gets an error line, the next ones still their answers.
-      error = Json.error("unreadable", Files.isDirectory(image) ? "a folder, not a photo" : "cannot be read");
+      error = Json.error(image.toString(), "unreadable", Files.isDirectory(image) ? "a folder, not a photo" : "cannot be read");
     }
-    out.println("{\"image\": " + Json.string(image.toString()) + ", " + error.substring(1));
+    out.println(error);
     return false;
   }
 }

@@ -27,8 +27,9 @@ class PredictCommandIT {
     assertEquals(1, code, "one image could not be read");
     assertEquals(2, lines.length, out.toString());
     assertEquals(photo.getParent().getFileName().toString(), FruitServiceIT.firstClass(lines[0]), lines[0]);
-    assertTrue(lines[0].contains("\"species\": "), lines[0]);
-    assertTrue(lines[1].contains("\"reason\": \"not-an-image\""), lines[1]);
+    assertTrue(FruitServiceIT.json(lines[0]).getAsJsonArray("top").get(0).getAsJsonObject().has("species"), lines[0]);
+    assertEquals("not-an-image", FruitServiceIT.reason(lines[1]), lines[1]);
+    assertEquals(text.toString(), FruitServiceIT.json(lines[1]).get("image").getAsString());
   }
 
   @Test
@@ -54,7 +55,8 @@ class PredictCommandIT {
     String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
     assertEquals(1, code);
     assertEquals(3, lines.length, out.toString());
-    assertTrue(lines[1].contains("\"reason\": \"unreadable\"") && lines[1].contains("a folder, not a photo"), lines[1]);
+    assertEquals("unreadable", FruitServiceIT.reason(lines[1]), lines[1]);
+    assertEquals("a folder, not a photo", FruitServiceIT.json(lines[1]).get("error").getAsString());
     assertEquals(photo.getParent().getFileName().toString(), FruitServiceIT.firstClass(lines[2]), lines[2]);
   }
 

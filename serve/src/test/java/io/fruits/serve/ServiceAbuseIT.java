@@ -64,7 +64,7 @@ class ServiceAbuseIT {
   private static void assertCleanError(HttpResponse<String> r, int status) {
     assertEquals(status, r.statusCode(), r.body());
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
-    assertTrue(r.body().startsWith("{\"error\": "), r.body());
+    assertTrue(FruitServiceIT.json(r.body()).has("error"), r.body());
     for (String internal : new String[] {"Exception", "java.", "org.", "jetty", "/tmp", "/work", "\tat "}) {
       assertFalse(r.body().contains(internal), "internal detail '" + internal + "' in " + r.body());
     }
