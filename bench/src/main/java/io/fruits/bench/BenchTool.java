@@ -234,7 +234,7 @@ public final class BenchTool extends Configured implements Tool {
     Map<String, Long> stats = JobRunner.readCounters(run.resolve("reports/counters-fruits-stats.json"));
     bytes.put("stats", fs.getContentSummary(layout.stats()).getLength() + counter(stats, "Map output materialized bytes"));
     bytes.put("pca", fs.getContentSummary(layout.pca()).getLength());
-    bytes.put("projection", fs.getContentSummary(layout.csvParts()).getLength());
+    bytes.put("projection", fs.getContentSummary(layout.export()).getLength());
     bytes.put("merge", fs.getFileStatus(layout.pcaCsv()).getLen() + fs.getFileStatus(layout.featuresCsv()).getLen()
         + fs.getFileStatus(layout.rejectsCsv()).getLen());
     return bytes;

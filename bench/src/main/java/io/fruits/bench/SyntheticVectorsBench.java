@@ -53,7 +53,7 @@ final class SyntheticVectorsBench {
     seconds.put("pca", since(start));
 
     start = System.nanoTime();
-    jobs.run(ProjectionJob.create(EngineThreads.withoutEngine(conf), layout.features(), layout.pcaModel(), layout.csvParts()));
+    jobs.run(ProjectionJob.create(EngineThreads.withoutEngine(conf), layout.features(), layout.pcaModel(), layout.export()));
     CsvMerger merger = new CsvMerger(conf);
     merger.merge(layout.pcaParts(), CsvMerger.header("pc", model.k()), layout.pcaCsv());
     merger.merge(layout.featureParts(), CsvMerger.header("f", d), layout.featuresCsv());

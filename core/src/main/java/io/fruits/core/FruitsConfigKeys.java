@@ -22,10 +22,12 @@ public enum FruitsConfigKeys {
   STATS_CHUNK("stats.chunk.records", "4096", Type.INT, 1, "vectors per partial sum in the statistics job, on average; ids are hashed, so every split layout gives the same sums"),
   PCA_K("pca.k", "0", Type.INT, 0, "number of principal components; 0: choose by pca.variance"),
   PCA_VARIANCE("pca.variance", "0.95", Type.FRACTION, 0, "share of variance the kept components must explain, in (0, 1]"),
+  OUTPUT_FORMATS("output.formats", "csv", Type.FORMATS, 0,
+      "csv (always written: classify, predict and the bench read it), or csv,parquet for Parquet part files beside it"),
   MODEL_LOCALIZED("fruits.model.localized", "", Type.TEXT, 0, "set by the driver: name of the model file in the task's working folder");
 
   /** What a value must be; {@link #checkAll} applies it to every key before any work. */
-  private enum Type { TEXT, BOOLEAN, INT, LONG, FRACTION }
+  private enum Type { TEXT, BOOLEAN, INT, LONG, FRACTION, FORMATS }
 
   private final String key;
   private final String defaultValue;
@@ -49,6 +51,7 @@ public enum FruitsConfigKeys {
         case INT -> k.getInt(conf);
         case LONG -> k.getLong(conf);
         case FRACTION -> k.getDouble(conf);
+        case FORMATS -> k.getFormats(conf);
         case TEXT -> k.get(conf);
       }
     }
@@ -87,6 +90,12 @@ public enum FruitsConfigKeys {
 
   public long getLong(Configuration conf) {
     return parse(conf, Long::parseLong, n -> n >= min, "a whole number of at least " + min + " (" + description + ")");
+  }
+
+  /** The output formats asked for: a comma-separated subset of csv and parquet. */
+  public java.util.Set<String> getFormats(Configuration conf) {
+    return parse(conf, v -> java.util.Set.of(v.toLowerCase(java.util.Locale.ROOT).split("\\s*,\\s*")),
+        f -> java.util.Set.of("csv", "parquet").containsAll(f), "csv or csv,parquet (" + description + ")");
   }
 
   public double getDouble(Configuration conf) {

@@ -14,9 +14,11 @@ public final class RunFiles {
   public static final String PCA = "pca";
   public static final String PCA_MODEL = "pca/model.txt";
   public static final String CLASSIFIER = "pca/classifier.tribuo";
-  public static final String CSV_PARTS = "csv-parts";
-  public static final String PCA_PARTS = "csv-parts/pca";
-  public static final String FEATURE_PARTS = "csv-parts/features";
+  public static final String EXPORT = "export";
+  public static final String PCA_PARTS = "export/csv/pca";
+  public static final String FEATURE_PARTS = "export/csv/features";
+  public static final String PCA_PARQUET = "export/parquet/pca";
+  public static final String FEATURES_PARQUET = "export/parquet/features";
   public static final String PCA_CSV = "pca.csv";
   public static final String FEATURES_CSV = "features.csv";
   public static final String REJECTS_CSV = "rejects.csv";

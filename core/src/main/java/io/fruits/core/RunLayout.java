@@ -22,8 +22,9 @@ import org.apache.hadoop.fs.Path;
  * OUT/features/rejects/part-m-*   id,label,reason,detail of images that gave no vector
  * OUT/stats/part-r-00000          count, mean and co-moment matrix of the vectors
  * OUT/pca/model.txt               the PCA model (scaler, components, eigenvalues)
- * OUT/csv-parts/pca/part-m-*      id,label,pc1..pck rows, for machines
- * OUT/csv-parts/features/part-m-* id,label,f1..fd rows, for machines
+ * OUT/export/csv/pca/part-m-*      id,label,pc1..pck rows, for machines
+ * OUT/export/csv/features/part-m-* id,label,f1..fd rows, for machines
+ * OUT/export/parquet/{features,pca}/part-m-*.parquet  the same rows as Parquet (-Doutput.formats=csv,parquet)
  * OUT/pca.csv, OUT/features.csv   the same merged with a header, for people
  * OUT/rejects.csv                 every reject of the run, with a header
  * OUT/reports/                    timings and counters of the run
@@ -98,8 +99,8 @@ public final class RunLayout {
     return new Path(root, RunFiles.PCA_MODEL);
   }
 
-  public Path csvParts() {
-    return new Path(root, RunFiles.CSV_PARTS);
+  public Path export() {
+    return new Path(root, RunFiles.EXPORT);
   }
 
   public Path pcaParts() {

@@ -127,9 +127,9 @@ final class PipelineStages {
       throw new IllegalArgumentException("the PCA model in " + layout.pca() + " is for " + model.dimension()
           + "-d vectors but the model yields " + dimension + "; delete that folder to refit it, or use --overwrite");
     }
-    if (!RunLayout.isComplete(conf, layout.csvParts())) {
-      clear(layout.csvParts());
-      jobs.run(ProjectionJob.create(EngineThreads.withoutEngine(conf), layout.features(), layout.pcaModel(), layout.csvParts()));
+    if (!RunLayout.isComplete(conf, layout.export())) {
+      clear(layout.export());
+      jobs.run(ProjectionJob.create(EngineThreads.withoutEngine(conf), layout.features(), layout.pcaModel(), layout.export()));
       times.record("projection", start, "");
       start = System.nanoTime();
     }

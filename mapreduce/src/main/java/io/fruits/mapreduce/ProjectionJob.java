@@ -1,6 +1,7 @@
 package io.fruits.mapreduce;
 
 import io.fruits.core.CsvRows;
+import io.fruits.core.FruitsConfigKeys;
 import io.fruits.reduction.PcaModel;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,6 +19,8 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
+import org.apache.parquet.hadoop.ParquetOutputFormat;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * Map-only export: each vector is standardised and projected on the PCA components and written as
@@ -28,6 +31,10 @@ public final class ProjectionJob {
   static final String MODEL_PATH = "fruits.pca.model.path";
   static final String PCA_OUTPUT = "pca";
   static final String FEATURES_OUTPUT = "features";
+  static final String PCA_PARQUET = "pcaparquet";
+  static final String FEATURES_PARQUET = "featuresparquet";
+  /** Parquet rows groups of 32 MB: a writer holds one in memory per file, two files per task. */
+  static final int PARQUET_ROW_GROUP_BYTES = 32 << 20;
 
   private ProjectionJob() {}
 
@@ -45,6 +52,13 @@ public final class ProjectionJob {
     FileOutputFormat.setOutputPath(job, csvParts);
     MultipleOutputs.addNamedOutput(job, PCA_OUTPUT, TextOutputFormat.class, NullWritable.class, Text.class);
     MultipleOutputs.addNamedOutput(job, FEATURES_OUTPUT, TextOutputFormat.class, NullWritable.class, Text.class);
+    if (FruitsConfigKeys.OUTPUT_FORMATS.getFormats(conf).contains("parquet")) {
+      MultipleOutputs.addNamedOutput(job, PCA_PARQUET, VectorParquetOutputFormat.Components.class, Void.class, VectorRow.class);
+      MultipleOutputs.addNamedOutput(job, FEATURES_PARQUET, VectorParquetOutputFormat.Features.class, Void.class, VectorRow.class);
+      Configuration c = job.getConfiguration();
+      c.setIfUnset(ParquetOutputFormat.COMPRESSION, CompressionCodecName.SNAPPY.name());
+      c.setIfUnset(ParquetOutputFormat.BLOCK_SIZE, Integer.toString(PARQUET_ROW_GROUP_BYTES));
+    }
     return job;
   }
 
@@ -60,12 +74,14 @@ public final class ProjectionJob {
     private MultipleOutputs<NullWritable, Text> outputs;
     private final StringBuilder line = new StringBuilder(8192);
     private final Text row = new Text();
+    private boolean parquet;
 
     @Override
     protected void setup(Context context) throws IOException {
       Configuration conf = context.getConfiguration();
       model = readModel(conf, new Path(conf.get(MODEL_PATH)));
       outputs = new MultipleOutputs<>(context);
+      parquet = FruitsConfigKeys.OUTPUT_FORMATS.getFormats(conf).contains("parquet");
     }
 
     @Override
@@ -76,10 +92,15 @@ public final class ProjectionJob {
             "vector of " + id + " has " + v.length + " values but the PCA model expects " + model.dimension()
                 + "; refit the PCA on these features (delete the pca folder or use --overwrite)");
       }
-      row.set(CsvRows.vector(line, id.toString(), value.label(), model.transform(v)).toString());
-      outputs.write(PCA_OUTPUT, NullWritable.get(), row, "pca/part");
+      double[] pcs = model.transform(v);
+      row.set(CsvRows.vector(line, id.toString(), value.label(), pcs).toString());
+      outputs.write(PCA_OUTPUT, NullWritable.get(), row, "csv/pca/part");
       row.set(CsvRows.vector(line, id.toString(), value.label(), v).toString());
-      outputs.write(FEATURES_OUTPUT, NullWritable.get(), row, "features/part");
+      outputs.write(FEATURES_OUTPUT, NullWritable.get(), row, "csv/features/part");
+      if (parquet) {
+        outputs.write(PCA_PARQUET, null, new VectorRow(id.toString(), value.label(), pcs), "parquet/pca/part");
+        outputs.write(FEATURES_PARQUET, null, VectorRow.of(id.toString(), value.label(), v), "parquet/features/part");
+      }
     }
 
     @Override

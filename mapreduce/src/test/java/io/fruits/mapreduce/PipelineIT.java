@@ -209,7 +209,7 @@ class PipelineIT {
   void aRunStoppedAfterFeaturesResumesThereWithIdenticalOutput() throws Exception {
     Path resumed = tmp.resolve("run3");
     ImageTrees.copyTree(out, resumed);
-    for (String stage : List.of("stats", "pca", "csv-parts", "pca.csv", "features.csv", "rejects.csv", "reports")) {
+    for (String stage : List.of("stats", "pca", "export", "pca.csv", "features.csv", "rejects.csv", "reports")) {
       ImageTrees.deleteTree(resumed.resolve(stage));
     }
     PipelineRun third = PipelineRun.of(conf, "--input", input.toString(), "--output", resumed.toString(), "--model", "squeezenet1.1");

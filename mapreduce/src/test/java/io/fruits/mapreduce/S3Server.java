@@ -107,6 +107,22 @@ public final class S3Server implements AutoCloseable {
     }
   }
 
+  /** The key of the model that {@link #uploadSample} puts on the server. */
+  public static final String MODEL = "models/squeezenet1.1-features.onnx";
+
+  /**
+   * Puts the shared sample on the server: 3 classes x 5 Test photos and a text file under
+   * {@code images/}, SqueezeNet under {@link #MODEL}. Returns the local copy of the images.
+   */
+  public Path uploadSample(Path tmp) throws Exception {
+    Path local = tmp.resolve("in");
+    ImageTrees.copySubset(io.fruits.features.SharedData.fruits().resolve("Test"), local.resolve("Test"), 3, 5);
+    Files.writeString(local.resolve("Test/README"), "not an image");
+    upload(local, "images");
+    upload(io.fruits.features.SharedData.models().resolve("squeezenet1.1-features.onnx"), MODEL);
+    return local;
+  }
+
   public byte[] read(String key) throws Exception {
     org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(uri(key));
     try (InputStream in = path.getFileSystem(conf).open(path)) {

@@ -3,6 +3,7 @@ package io.fruits.mapreduce;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fruits.features.SharedData;
 import java.nio.file.Files;
@@ -42,15 +43,11 @@ class S3aIT {
 
   @Test
   void s3aRunEqualsTheLocalRunAndCommitsWithTheS3aCommitter() throws Exception {
-    Path local = tmp.resolve("in");
-    ImageTrees.copySubset(SharedData.fruits().resolve("Test"), local.resolve("Test"), 3, 5);
-    Files.writeString(local.resolve("Test/README"), "not an image");
-    s3.upload(local, "images");
-    s3.upload(SharedData.models().resolve("squeezenet1.1-features.onnx"), "models/squeezenet1.1-features.onnx");
+    Path local = s3.uploadSample(tmp);
     Path cache = tmp.resolve("model-cache");
 
     PipelineRun onS3 = PipelineRun.of(conf, "--input", s3.uri("images"), "--output", s3.uri("runs/one"), "--model", "squeezenet1.1",
-        "-D", "model.path=" + s3.uri("models/squeezenet1.1-features.onnx"), "-D", "model.cache.dir=" + cache);
+        "-D", "model.path=" + s3.uri(S3Server.MODEL), "-D", "model.cache.dir=" + cache, "-D", "output.formats=csv,parquet");
     assertEquals(0, onS3.exitCode, onS3.stderr);
     assertEquals(s3.uri("runs/one/pca.csv"), onS3.fromEnd(1));
     assertFalse(onS3.stderr.contains(s3.secret()), "the secret key is never logged");
@@ -66,8 +63,12 @@ class S3aIT {
     }
     assertEquals(16, ImageTrees.rows(out.resolve("features.csv")).size() + ImageTrees.rows(out.resolve("rejects.csv")).size());
 
-    for (String stage : List.of("features", "stats", "csv-parts")) {
+    for (String stage : List.of("features", "stats", "export")) {
       assertEquals("directory", s3.committerOf("runs/one/" + stage), stage);
     }
+    // The Parquet parts went through the same S3A commit as the CSV parts.
+    org.apache.hadoop.fs.Path parquet = new org.apache.hadoop.fs.Path(s3.uri("runs/one/export/parquet/features"));
+    org.apache.hadoop.fs.FileStatus[] parts = parquet.getFileSystem(conf).listStatus(parquet, p -> p.getName().endsWith(".parquet"));
+    assertTrue(parts.length >= 1 && parts[0].getLen() > 0, java.util.Arrays.toString(parts));
   }
 }

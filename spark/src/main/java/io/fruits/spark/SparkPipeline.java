@@ -69,6 +69,11 @@ final class SparkPipeline {
     // The -D settings are in the Hadoop configuration (SparkMain puts them there): read them with
     // the MapReduce edition's keys and rules, so they mean the same in both editions.
     FruitsConfigKeys.checkAll(hadoop);
+    if (FruitsConfigKeys.OUTPUT_FORMATS.getFormats(hadoop).contains("parquet")) {
+      // Said, not ignored: a user who asked for Parquet must not find only CSVs after the run.
+      throw new IllegalArgumentException("output.formats=parquet is written by the MapReduce edition only (fruits run); "
+          + "this edition writes CSV");
+    }
     PcaEstimator rule = FruitsConfigKeys.pcaEstimator(hadoop);
     ModelResolver.Resolved model = ModelResolver.resolve(ModelResolver.descriptor(options.model, hadoop), hadoop);
     ModelDescriptor d = model.descriptor();

@@ -70,6 +70,14 @@ class SparkEditionIT {
     assertEquals(2, code);
     assertEquals("fruits spark: missing --model PRESET|DESCRIPTOR (vgg16, squeezenet1.1, mobilenetv2 or a .properties file);"
         + " see fruits spark --help\n", err.toString(StandardCharsets.UTF_8));
+
+    err.reset();
+    code = SparkMain.run(new String[] {"--input", input.toString(), "--output", tmp.resolve("x").toString(), "--model", "squeezenet1.1",
+        "--master", "local[1]", "-D", "output.formats=csv,parquet"}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, code);
+    assertEquals("fruits spark: output.formats=parquet is written by the MapReduce edition only (fruits run); this edition writes CSV\n",
+        err.toString(StandardCharsets.UTF_8));
   }
 
   @Test

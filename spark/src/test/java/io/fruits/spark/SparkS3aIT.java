@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fruits.core.RunFiles;
 import io.fruits.features.SharedData;
 import io.fruits.features.Sha256;
-import io.fruits.mapreduce.ImageTrees;
 import io.fruits.mapreduce.PipelineRun;
 import io.fruits.mapreduce.S3Server;
 import java.io.ByteArrayOutputStream;
@@ -48,15 +47,11 @@ class SparkS3aIT {
 
   @Test
   void imagesModelAndOutputOnS3() throws Exception {
-    Path local = tmp.resolve("in");
-    ImageTrees.copySubset(SharedData.fruits().resolve("Test"), local.resolve("Test"), 3, 5);
-    Files.writeString(local.resolve("Test/README"), "not an image");
-    s3.upload(local, "images");
-    s3.upload(SharedData.models().resolve("squeezenet1.1-features.onnx"), "models/squeezenet1.1-features.onnx");
+    Path local = s3.uploadSample(tmp);
     Path cache = tmp.resolve("model-cache");
 
     List<String> args = new ArrayList<>(List.of("--input", s3.uri("images"), "--output", s3.uri("runs/spark"), "--model", "squeezenet1.1",
-        "--master", "local[2]", "-D", "pca.k=4", "-D", "model.path=" + s3.uri("models/squeezenet1.1-features.onnx"),
+        "--master", "local[2]", "-D", "pca.k=4", "-D", "model.path=" + s3.uri(S3Server.MODEL),
         "-D", "model.cache.dir=" + cache));
     args.addAll(List.of(s3.defines()));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -80,7 +75,7 @@ class SparkS3aIT {
     assertArrayEquals(Files.readAllBytes(mr.resolve("rejects.csv")), s3.read("runs/spark/rejects.csv"));
     String settings = new String(s3.read("runs/spark/run.properties"), StandardCharsets.UTF_8);
     assertTrue(settings.contains(RunFiles.MODEL_SHA256 + "=" + Sha256.of(SharedData.models().resolve("squeezenet1.1-features.onnx"))), settings);
-    assertEquals("directory", s3.committerOf("runs/spark/csv-parts/features"));
-    assertEquals("directory", s3.committerOf("runs/spark/csv-parts/pca"));
+    assertEquals("directory", s3.committerOf("runs/spark/export/csv/features"));
+    assertEquals("directory", s3.committerOf("runs/spark/export/csv/pca"));
   }
 }
