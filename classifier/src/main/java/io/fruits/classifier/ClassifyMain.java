@@ -3,9 +3,9 @@ package io.fruits.classifier;
 import io.fruits.core.CommandLine;
 import io.fruits.core.Launcher;
 import io.fruits.core.RunFiles;
+import io.fruits.core.RunFolder;
+import io.fruits.core.RunReport;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -53,25 +53,21 @@ public final class ClassifyMain {
       err.printf(Locale.ROOT, "[fruits] classifier: %d Training rows, %d classes, %d epochs in %.1f s -> %s%n", training.size(),
           training.stream().map(LabelledVector::label).distinct().count(), epochs, seconds, model);
       Path report = run.resolve(RunFiles.CLASSIFIER_REPORT);
-      Files.createDirectories(report.getParent());
+      RunFolder folder = RunFolder.local(run);
       if (test.isEmpty()) {
-        writeAtomically(report, "No Test/ images in this run: nothing to report on.\n");
+        folder.write(RunFiles.CLASSIFIER_REPORT, "No Test/ images in this run: nothing to report on.\n");
       } else {
         ClassifierReport r = ClassifierReport.evaluate(classifier, test);
-        writeAtomically(report, r.markdown("Fruit classifier on " + run.getFileName() + " (" + training.size()
+        folder.write(RunFiles.CLASSIFIER_REPORT, r.markdown("Fruit classifier on " + run.getFileName() + " (" + training.size()
             + " Training images, " + epochs + " epochs)"));
         err.printf(Locale.ROOT, "[fruits] classifier on %d Test images: top-1 %.4f, top-3 %.4f%n", r.rows(), r.top1(), r.top3());
       }
+      RunReport.write(folder); // the run's page gains the classifier's accuracy
       out.println(report.toAbsolutePath());
       return 0;
     });
   }
 
-  private static void writeAtomically(Path file, String text) throws java.io.IOException {
-    Path tmp = file.resolveSibling("_" + file.getFileName() + ".tmp");
-    Files.writeString(tmp, text, StandardCharsets.UTF_8);
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-  }
 
   static List<LabelledVector> split(List<LabelledVector> rows, String name) {
     return rows.stream().filter(r -> r.split().equals(name)).collect(Collectors.toList());

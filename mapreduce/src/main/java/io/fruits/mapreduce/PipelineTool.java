@@ -1,11 +1,13 @@
 package io.fruits.mapreduce;
 
 import io.fruits.core.FruitsConfigKeys;
+import io.fruits.core.HadoopRunFolder;
 import io.fruits.core.ImageTree;
 import io.fruits.core.ModelResolver;
 import io.fruits.core.OutputCommitters;
 import io.fruits.core.OutputGuard;
 import io.fruits.core.RunLayout;
+import io.fruits.core.RunReport;
 import io.fruits.core.RunSettings;
 import io.fruits.features.FeatureExtractor;
 import io.fruits.features.ModelDescriptor;
@@ -82,6 +84,8 @@ public final class PipelineTool extends Configured implements Tool {
     progress.printf("[fruits] %s in %.1f s%n", options.until() == Stage.EXPORT ? "done" : "stopped after " + options.until().word(),
         stages.times().total());
     if (options.until() == Stage.EXPORT) {
+      RunReport.write(new HadoopRunFolder(conf, layout));
+      progress.println("[fruits] report: " + RunLayout.display(new Path(layout.root(), RunReport.FILE)));
       progress.println("[fruits] rejects: " + RunLayout.display(layout.rejectsCsv()));
       out.println(RunLayout.display(layout.featuresCsv()));
       out.println(RunLayout.display(layout.pcaCsv()));

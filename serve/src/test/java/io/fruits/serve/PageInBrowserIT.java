@@ -37,7 +37,7 @@ class PageInBrowserIT {
     String expected = photo.getParent().getFileName().toString();
     try (FruitPredictor predictor = FruitPredictor.open(TrainedRun.get(), TrainedRun.modelDir(), ImageDecoder.DEFAULT_MAX_PIXELS, 2);
         FruitService service = new FruitService(predictor, 10 << 20).start(0)) {
-      ChromeDriver browser = start();
+      ChromeDriver browser = start(tmp, 412, 915);
       try {
         browser.get("http://127.0.0.1:" + service.port() + "/");
         browser.findElement(By.id("photo")).sendKeys(photo.toAbsolutePath().toString());
@@ -54,11 +54,12 @@ class PageInBrowserIT {
     }
   }
 
-  private ChromeDriver start() {
+  /** Headless Chromium of {@code width} x {@code height} through Debian's chromedriver; {@code tmp} holds its profile and log. */
+  static ChromeDriver start(Path tmp, int width, int height) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--window-size=412,915",
+        "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--window-size=" + width + "," + height,
         "--user-data-dir=" + tmp.resolve("profile"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .withLogFile(tmp.resolve("chromedriver.log").toFile()).build();

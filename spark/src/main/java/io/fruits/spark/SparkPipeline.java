@@ -4,11 +4,13 @@ import io.fruits.core.AtomicFile;
 import io.fruits.core.CsvMerger;
 import io.fruits.core.CsvRows;
 import io.fruits.core.FruitsConfigKeys;
+import io.fruits.core.HadoopRunFolder;
 import io.fruits.core.ImageId;
 import io.fruits.core.ImageTree;
 import io.fruits.core.ModelResolver;
 import io.fruits.core.OutputGuard;
 import io.fruits.core.RunLayout;
+import io.fruits.core.RunReport;
 import io.fruits.core.RunSettings;
 import io.fruits.core.StageTimes;
 import io.fruits.features.FeatureExtractor;
@@ -157,6 +159,7 @@ final class SparkPipeline {
     pcaLines.unpersist();
 
     times.write(hadoop, layout.reports());
+    RunReport.write(new HadoopRunFolder(hadoop, layout));
     return layout;
   }
 

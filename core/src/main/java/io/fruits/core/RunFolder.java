@@ -1,0 +1,53 @@
+package io.fruits.core;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A run's files by their {@link RunFiles} names: on a local disk ({@link #local}), or on any Hadoop
+ * filesystem ({@link HadoopRunFolder}). Tools without Hadoop on their class path (classify) use the
+ * local one; this interface names no Hadoop type, so loading it needs none.
+ */
+public interface RunFolder {
+  boolean exists(String name) throws IOException;
+
+  Reader open(String name) throws IOException;
+
+  /** Replaces {@code name} with {@code text} at once: a reader sees the old file or the new one. */
+  void write(String name, String text) throws IOException;
+
+  /** The folder as a person writes it. */
+  String display();
+
+  static RunFolder local(Path root) {
+    return new RunFolder() {
+      @Override
+      public boolean exists(String name) {
+        return Files.isRegularFile(root.resolve(name));
+      }
+
+      @Override
+      public Reader open(String name) throws IOException {
+        return Files.newBufferedReader(root.resolve(name), StandardCharsets.UTF_8);
+      }
+
+      @Override
+      public void write(String name, String text) throws IOException {
+        Path file = root.resolve(name);
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling("_" + file.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      }
+
+      @Override
+      public String display() {
+        return root.toAbsolutePath().toString();
+      }
+    };
+  }
+}
