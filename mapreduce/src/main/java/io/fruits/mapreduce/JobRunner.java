@@ -17,6 +17,8 @@ import org.apache.hadoop.mapreduce.MRConfig;
  * {@code reports/counters-<job>.json} for monitoring.
  */
 public final class JobRunner {
+  private static final long POLL_NANOS = 1_000_000_000L;
+
   private final PrintStream progress;
   private final Configuration conf;
   private final Path reports;
@@ -33,22 +35,32 @@ public final class JobRunner {
   }
 
   public void run(Job job) throws IOException, InterruptedException, ClassNotFoundException {
-    run(job, -1);
+    run(job, false, 0);
   }
 
   /**
-   * Runs {@code job}; with {@code totalImages} >= 0 (the feature job) the progress line counts
-   * images (vectors + rejects) against it, with the rate and the time left, from the job's counters.
+   * Runs the feature job: its progress line counts images (vectors + rejects, from the job's
+   * counters) with the rate, and against {@code totalImages} with the time left when that is known
+   * (above 0; a resumed run does not know it).
    */
-  public void run(Job job, long totalImages) throws IOException, InterruptedException, ClassNotFoundException {
+  public void runCountingImages(Job job, long totalImages) throws IOException, InterruptedException, ClassNotFoundException {
+    run(job, true, totalImages);
+  }
+
+  private void run(Job job, boolean countImages, long totalImages) throws IOException, InterruptedException, ClassNotFoundException {
     job.submit();
     long started = System.nanoTime();
+    long polled = started - POLL_NANOS;
     ProgressLine line = new ProgressLine(progress, ProgressLine.onTerminal());
     while (!job.isComplete()) {
       Thread.sleep(100); // short jobs should not wait a second for the poll
       long now = System.nanoTime();
+      if (now - polled < POLL_NANOS) {
+        continue; // status and counters are calls to the job's master on a cluster: once a second is enough
+      }
+      polled = now;
       String text;
-      if (totalImages >= 0) {
+      if (countImages) {
         org.apache.hadoop.mapreduce.Counters c = job.getCounters();
         long done = c == null ? 0
             : c.findCounter(FeatureCounters.VECTORS_WRITTEN).getValue() + c.findCounter(FeatureCounters.REJECTED).getValue();

@@ -87,7 +87,7 @@ final class PipelineStages {
     jobConf.setInt(FruitsConfigKeys.ENGINE_THREADS.key(), threads);
     Job job = FeatureJob.create(jobConf, layout.packed(), layout.features());
     ModelShipping.ship(job, descriptor, modelFile);
-    jobs.run(job, packedImages);
+    jobs.runCountingImages(job, packedImages);
     String note = FeatureReport.summary(job);
     times.record("features", start, note);
     progress.println("[fruits] features: " + note);
