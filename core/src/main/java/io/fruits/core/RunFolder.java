@@ -23,6 +23,17 @@ public interface RunFolder {
   /** The folder as a person writes it. */
   String display();
 
+  /** A properties file of the run (e.g. {@code run.properties}) as a sorted map. */
+  default java.util.TreeMap<String, String> properties(String name) throws IOException {
+    java.util.Properties p = new java.util.Properties();
+    try (Reader r = open(name)) {
+      p.load(r);
+    }
+    java.util.TreeMap<String, String> m = new java.util.TreeMap<>();
+    p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
+    return m;
+  }
+
   static RunFolder local(Path root) {
     return new RunFolder() {
       @Override

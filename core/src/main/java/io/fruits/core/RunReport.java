@@ -1,6 +1,5 @@
 package io.fruits.core;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.fruits.reduction.PcaModel;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -64,27 +62,12 @@ public final class RunReport {
   }
 
   private Map<String, String> settings() throws IOException {
-    Map<String, String> m = new TreeMap<>();
-    String file = RunFiles.SETTINGS;
-    if (run.exists(file)) {
-      Properties p = new Properties();
-      try (Reader r = run.open(file)) {
-        p.load(r);
-      }
-      p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
-    }
-    return m;
+    return run.exists(RunFiles.SETTINGS) ? run.properties(RunFiles.SETTINGS) : new TreeMap<>();
   }
 
   private Map<String, Double> times() throws IOException {
-    Map<String, Double> out = new LinkedHashMap<>();
-    String file = RunFiles.REPORTS + "/timings.json";
-    if (run.exists(file)) {
-      for (JsonElement stage : json(file).getAsJsonArray("stages")) {
-        out.put(stage.getAsJsonObject().get("stage").getAsString(), stage.getAsJsonObject().get("seconds").getAsDouble());
-      }
-    }
-    return out;
+    String file = RunFiles.REPORTS + "/" + StageTimes.JSON;
+    return run.exists(file) ? StageTimes.read(json(file)) : new LinkedHashMap<>();
   }
 
   private Map<String, String> counters() throws IOException {

@@ -4,11 +4,9 @@ import io.fruits.features.ModelDescriptor;
 import io.fruits.features.ModelKey;
 import io.fruits.features.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -56,17 +54,8 @@ public final class RunSettings {
 
   /** The settings saved in {@code root}, or null when there are none. */
   public static TreeMap<String, String> load(Configuration conf, Path root) throws IOException {
-    FileSystem fs = root.getFileSystem(conf);
-    if (!fs.exists(file(root))) {
-      return null;
-    }
-    Properties p = new Properties();
-    try (InputStream in = fs.open(file(root))) {
-      p.load(in);
-    }
-    TreeMap<String, String> m = new TreeMap<>();
-    p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
-    return m;
+    RunFolder run = new HadoopRunFolder(conf, new RunLayout(root));
+    return run.exists(RunLayout.SETTINGS) ? run.properties(RunLayout.SETTINGS) : null;
   }
 
   public TreeMap<String, String> values() {

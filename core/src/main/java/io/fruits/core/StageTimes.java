@@ -12,7 +12,7 @@ import org.apache.hadoop.fs.Path;
 
 /** Wall time of each stage of a run, written as JSON and Markdown into the run's reports folder. */
 public final class StageTimes {
-  private static final String JSON = "timings.json";
+  static final String JSON = "timings.json";
 
   private final Map<String, Double> seconds = new LinkedHashMap<>();
   private final Map<String, String> notes = new LinkedHashMap<>();
@@ -47,8 +47,13 @@ public final class StageTimes {
 
   /** Seconds per stage, in stage order, from a run's {@code reports/timings.json}. */
   public static Map<String, Double> read(java.nio.file.Path reports) throws IOException {
+    return read(JsonFiles.read(reports.resolve(JSON)).getAsJsonObject());
+  }
+
+  /** Seconds per stage, in stage order, from the parsed {@code timings.json}. */
+  static Map<String, Double> read(com.google.gson.JsonObject timings) {
     Map<String, Double> out = new LinkedHashMap<>();
-    for (JsonElement stage : JsonFiles.read(reports.resolve(JSON)).getAsJsonObject().getAsJsonArray("stages")) {
+    for (JsonElement stage : timings.getAsJsonArray("stages")) {
       out.put(stage.getAsJsonObject().get("stage").getAsString(), stage.getAsJsonObject().get("seconds").getAsDouble());
     }
     return out;

@@ -5,6 +5,7 @@ import io.fruits.classifier.FruitCatalogue;
 import io.fruits.classifier.FruitClassifier;
 import io.fruits.classifier.Guess;
 import io.fruits.core.RunFiles;
+import io.fruits.core.RunFolder;
 import io.fruits.features.FeatureExtractor;
 import io.fruits.features.ImageBatch;
 import io.fruits.features.ImagePreprocessor;
@@ -62,7 +63,7 @@ public final class FruitPredictor implements AutoCloseable {
     }
     // run.properties holds the run's model.* keys and its model's checksum; the overrides say
     // where the model file is on this machine.
-    Map<String, String> saved = runSettings(settings);
+    Map<String, String> saved = RunFolder.local(run).properties(RunFiles.SETTINGS);
     Map<String, String> keys = new java.util.TreeMap<>(saved);
     keys.putAll(overrides);
     ModelDescriptor d = ModelDescriptor.of(keys);
@@ -95,16 +96,6 @@ public final class FruitPredictor implements AutoCloseable {
       extractor.close(); // a predictor that failed to open holds no native memory
       throw e;
     }
-  }
-
-  private static Map<String, String> runSettings(Path file) throws IOException {
-    java.util.Properties p = new java.util.Properties();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      p.load(r);
-    }
-    Map<String, String> m = new java.util.TreeMap<>();
-    p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
-    return m;
   }
 
   /** The three most probable classes of the photo in {@code bytes}, named {@code name}. */
