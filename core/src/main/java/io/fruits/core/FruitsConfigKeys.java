@@ -2,6 +2,8 @@ package io.fruits.core;
 
 import io.fruits.features.ImageDecoder;
 import io.fruits.reduction.PcaEstimator;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
@@ -93,9 +95,12 @@ public enum FruitsConfigKeys {
   }
 
   /** The output formats asked for: a comma-separated subset of csv and parquet. */
-  public java.util.Set<String> getFormats(Configuration conf) {
-    return parse(conf, v -> java.util.Set.of(v.toLowerCase(java.util.Locale.ROOT).split("\\s*,\\s*")),
-        f -> java.util.Set.of("csv", "parquet").containsAll(f), "csv or csv,parquet (" + description + ")");
+  public Set<String> getFormats(Configuration conf) {
+    return parse(conf, v -> {
+      List<String> named = List.of(v.toLowerCase(java.util.Locale.ROOT).split("\\s*,\\s*"));
+      Set<String> formats = Set.copyOf(named);
+      return formats.size() == named.size() ? formats : null; // a format named twice is a typo
+    }, f -> Set.of("csv", "parquet").containsAll(f), "csv or csv,parquet (" + description + ")");
   }
 
   public double getDouble(Configuration conf) {

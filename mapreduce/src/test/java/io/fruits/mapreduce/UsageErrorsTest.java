@@ -59,6 +59,9 @@ class UsageErrorsTest {
     assertOneLine(run(new Configuration(), "--input", "x", "--output", "y", "--model", "squeezenet1.1", "-D", "stats.chunk.records=0"),
         "stats.chunk.records is '0'; give a whole number from 1 to 2147483647 (vectors per partial sum in the statistics job, on average;"
             + " ids are hashed, so every split layout gives the same sums)");
+    assertOneLine(run(new Configuration(), "--input", "x", "--output", "y", "--model", "squeezenet1.1", "-D", "output.formats=csv,csv"),
+        "output.formats is 'csv,csv'; give csv or csv,parquet (csv (always written: classify, predict and the bench read it),"
+            + " or csv,parquet for Parquet part files beside it)");
     assertOneLine(run(new Configuration(), "--input", "x", "--output", "y", "--model", "squeezenet1.1", "-D", "features.prefetch=yes"),
         "features.prefetch is 'yes'; give true or false (decode the next batch on a helper thread while the engine runs the current one)");
   }
