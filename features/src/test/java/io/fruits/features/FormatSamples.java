@@ -115,14 +115,8 @@ public final class FormatSamples {
     }
     adobe.setAttribute("transform", ycck ? "2" : "0");
     meta.setFromTree("javax_imageio_jpeg_image_1.0", tree);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-      writer.setOutput(out);
-      writer.write(null, new IIOImage(cmyk, null, meta), param);
-    } finally {
-      writer.dispose();
-    }
-    return icc.length == 0 ? bytes.toByteArray() : withIccProfile(bytes.toByteArray(), icc);
+    byte[] jpeg = write(writer, new IIOImage(cmyk, null, meta), param);
+    return icc.length == 0 ? jpeg : withIccProfile(jpeg, icc);
   }
 
   /** The photo in the CMYK of {@link #CMYK_PROFILE}, converted by Java's colour management. */
@@ -232,10 +226,15 @@ public final class FormatSamples {
     ImageWriteParam param = writer.getDefaultWriteParam();
     param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
     param.setCompressionType("LZW");
+    return write(writer, new IIOImage(image, null, null), param);
+  }
+
+  /** One image through {@code writer}, which is disposed of. */
+  private static byte[] write(ImageWriter writer, IIOImage image, ImageWriteParam param) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
       writer.setOutput(out);
-      writer.write(null, new IIOImage(image, null, null), param);
+      writer.write(null, image, param);
     } finally {
       writer.dispose();
     }
