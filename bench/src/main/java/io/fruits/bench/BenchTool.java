@@ -41,7 +41,8 @@ import org.apache.hadoop.util.ToolRunner;
  * {@code fruits bench}: measures, in one run on this machine, (1) the engine alone on pre-decoded
  * tensors, (2) the whole MapReduce pipeline on a sample of images, (3) the Spark edition on the same
  * images with the same batch size and engine threads, and (4) stats + PCA + projection on a
- * synthetic set of vectors (94,000 x 512 by default: the size of the full Fruits-360). Prints a
+ * synthetic set of vectors (94,000 x 512 by default: the size of the full Fruits-360), with the
+ * projection run again writing Parquet beside CSV. Prints a
  * Markdown table with the ratios and the goals, and writes it as {@code bench.md}, {@code
  * bench.csv} and {@code bench.html} (with a bar chart).
  */
@@ -114,13 +115,13 @@ public final class BenchTool extends Configured implements Tool {
     SparkEditionRun.Result spark = new SparkEditionRun(progress).run(conf, sample, dir.resolve("spark-run"), model, threads, batch);
 
     // (4) Stats, PCA and projection on synthetic vectors.
-    Map<String, Double> synthetic = new SyntheticVectorsBench(conf, progress).run(dir.resolve("synthetic"), vectors, 512);
+    SyntheticVectorsBench.Result synthetic = new SyntheticVectorsBench(conf, progress).run(dir.resolve("synthetic"), vectors, 512);
 
     Map<String, Long> counters = JobRunner.readCounters(run.resolve("reports/counters-fruits-features.json"));
     EditionComparison report = new EditionComparison(model, copied, batch, threads, engineRate, stages, bytesPerStage(conf, run), spark,
         new EditionComparison.FeatureTimes(counter(counters, "DECODE_MILLIS"), counter(counters, "DECODE_WAIT_MILLIS"),
             counter(counters, "INFERENCE_MILLIS")),
-        vectors, synthetic);
+        vectors, synthetic.seconds(), synthetic.formats());
     String md = report.markdown();
     Files.writeString(dir.resolve("bench.md"), md, StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("bench.csv"), report.csv(), StandardCharsets.UTF_8);

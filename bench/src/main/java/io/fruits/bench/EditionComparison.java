@@ -20,7 +20,8 @@ record EditionComparison(
     SparkEditionRun.Result spark,
     FeatureTimes featureTimes,
     int syntheticVectors,
-    Map<String, Double> synthetic) {
+    Map<String, Double> synthetic,
+    ExportFormats formats) {
 
   /** Where the MapReduce feature stage spent its time, from its counters (ms summed over tasks). */
   record FeatureTimes(long decodeMillis, long waitMillis, long inferenceMillis) {}
@@ -81,8 +82,9 @@ record EditionComparison(
     } else {
       sb.append("- Spark edition not run: build it with `mvn -DskipTests install` (scripts/fruits bench does) and run through scripts/fruits\n");
     }
-    sb.append(String.format(Locale.ROOT, "- MapReduce stats + PCA + projection on %,d x 512 synthetic vectors: %.2f s (stats %.2f, PCA %.2f, projection %.2f)%n%n",
+    sb.append(String.format(Locale.ROOT, "- MapReduce stats + PCA + projection on %,d x 512 synthetic vectors: %.2f s (stats %.2f, PCA %.2f, projection %.2f)%n",
         syntheticVectors, sum(synthetic), synthetic.get("stats"), synthetic.get("pca"), synthetic.get("projection")));
+    sb.append(formats.markdownLine()).append('\n');
     sb.append("### Goals\n\n| goal | measured | verdict |\n|---|---:|---|\n");
     for (Map.Entry<String, String[]> g : goals().entrySet()) {
       sb.append("| ").append(g.getKey()).append(" | ").append(g.getValue()[0]).append(" | ").append(g.getValue()[1]).append(" |\n");
@@ -136,6 +138,7 @@ record EditionComparison(
     for (Map.Entry<String, Double> e : synthetic.entrySet()) {
       sb.append(String.format(Locale.ROOT, "synthetic_%s,%.3f,,,,%n", e.getKey(), e.getValue()));
     }
+    sb.append(formats.csvRows());
     return sb.toString();
   }
 

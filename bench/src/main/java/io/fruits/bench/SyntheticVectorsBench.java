@@ -1,6 +1,7 @@
 package io.fruits.bench;
 
 import io.fruits.core.CsvMerger;
+import io.fruits.core.FruitsConfigKeys;
 import io.fruits.core.RunLayout;
 import io.fruits.mapreduce.EngineThreads;
 import io.fruits.mapreduce.FeatureVectorWritable;
@@ -33,7 +34,10 @@ final class SyntheticVectorsBench {
     this.progress = progress;
   }
 
-  Map<String, Double> run(Path dir, int n, int d) throws Exception {
+  /** Stage seconds of the default (CSV) run, then the cost of Parquet beside it. */
+  record Result(Map<String, Double> seconds, ExportFormats formats) {}
+
+  Result run(Path dir, int n, int d) throws Exception {
     RunLayout layout = new RunLayout(new org.apache.hadoop.fs.Path(dir.toUri()));
     FileSystem fs = layout.root().getFileSystem(conf);
     fs.delete(layout.root(), true);
@@ -54,12 +58,28 @@ final class SyntheticVectorsBench {
 
     start = System.nanoTime();
     jobs.run(ProjectionJob.create(EngineThreads.withoutEngine(conf), layout.features(), layout.pcaModel(), layout.export()));
+    double csvJob = since(start);
     CsvMerger merger = new CsvMerger(conf);
     merger.merge(layout.pcaParts(), CsvMerger.header("pc", model.k()), layout.pcaCsv());
     merger.merge(layout.featureParts(), CsvMerger.header("f", d), layout.featuresCsv());
     seconds.put("projection", since(start));
     progress.printf(Locale.ROOT, "[bench] synthetic %d x %d: %s, k=%d%n", n, d, seconds, model.k());
-    return seconds;
+    return new Result(seconds, withParquet(jobs, layout, csvJob));
+  }
+
+  /** The same projection again, into a folder of its own, writing CSV and Parquet part files. */
+  private ExportFormats withParquet(JobRunner jobs, RunLayout layout, double csvJob) throws Exception {
+    Configuration both = EngineThreads.withoutEngine(conf);
+    both.set(FruitsConfigKeys.OUTPUT_FORMATS.key(), "csv,parquet");
+    org.apache.hadoop.fs.Path export = new org.apache.hadoop.fs.Path(layout.root(), "export-csv-and-parquet");
+    long start = System.nanoTime();
+    jobs.run(ProjectionJob.create(both, layout.features(), layout.pcaModel(), export));
+    double seconds = since(start);
+    FileSystem fs = export.getFileSystem(conf);
+    ExportFormats formats = new ExportFormats(csvJob, seconds, fs.getContentSummary(new org.apache.hadoop.fs.Path(export, "csv")).getLength(),
+        fs.getContentSummary(new org.apache.hadoop.fs.Path(export, "parquet")).getLength());
+    progress.printf(Locale.ROOT, "[bench] %s", formats.markdownLine().substring(2));
+    return formats;
   }
 
   private void write(RunLayout layout, int n, int d) throws IOException {

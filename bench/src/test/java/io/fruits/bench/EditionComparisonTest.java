@@ -31,7 +31,8 @@ class EditionComparisonTest {
 
   private static EditionComparison report(Map<String, Double> mr, SparkEditionRun.Result spark, double engineRate) {
     return new EditionComparison("squeezenet1.1", 1000, 32, 2, engineRate, mr, Map.of("pack", 2048L), spark,
-        new EditionComparison.FeatureTimes(700, 300, 2500), 94_000, Map.of("stats", 4.0, "pca", 0.5, "projection", 15.0));
+        new EditionComparison.FeatureTimes(700, 300, 2500), 94_000, Map.of("stats", 4.0, "pca", 0.5, "projection", 15.0),
+        new ExportFormats(6.0, 10.5, 300L << 20, 120L << 20));
   }
 
   @Test
@@ -48,6 +49,9 @@ class EditionComparisonTest {
     assertEquals("met", goals.get("MapReduce total <= 1.10 x Spark total")[1]);
     assertTrue(c.markdown().contains("| features | 2.50 | 2.50 | 1.00 | 0.0 KB | 2.0 KB |"), c.markdown());
     assertTrue(c.csv().contains("total,10.000,9.500,1.053,,"), c.csv());
+    assertTrue(c.markdown().contains("CSV part files 300.0 MB, Parquet 120.0 MB (40% of CSV); projection job writing CSV alone 6.00 s, "
+        + "CSV and Parquet 10.50 s (Parquet adds 4.50 s)"), c.markdown());
+    assertTrue(c.csv().contains("export_csv_and_parquet_s,10.500,,,125829120,"), c.csv());
   }
 
   @Test

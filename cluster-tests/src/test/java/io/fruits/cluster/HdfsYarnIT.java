@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fruits.features.FormatSamples;
 import io.fruits.features.SharedData;
 import io.fruits.mapreduce.ImageTrees;
 import io.fruits.mapreduce.PipelineRun;
@@ -122,16 +121,7 @@ class HdfsYarnIT {
   @Test
   void yarnRunOnHdfsEqualsTheEmbeddedRun() throws Exception {
     Path local = tmp.resolve("in");
-    ImageTrees.copySubset(SharedData.fruits().resolve("Training"), local.resolve("Training"), 4, 6);
-    // CMYK/YCCK JPEG with ICC profiles, WebP, TIFF: read by the TwelveMonkeys plug-ins, which the
-    // task containers find only if the job jar's merged META-INF/services lists them.
-    FormatSamples.requireTools();
-    Path formats = Files.createDirectories(local.resolve("Training/Formats"));
-    java.awt.image.BufferedImage photo = javax.imageio.ImageIO.read(ImageTrees.firstFile(local.resolve("Training/Apple 6")).toFile());
-    for (var sample : FormatSamples.all(photo, Files.createDirectories(tmp.resolve("format-tools"))).entrySet()) {
-      Files.write(formats.resolve(sample.getKey()), sample.getValue());
-    }
-    Files.writeString(local.resolve("Training/Apple 6/broken.jpg"), "not an image");
+    FormatTree.write(local, 4, 6, tmp.resolve("format-tools"));
 
     Configuration clusterConf = new Configuration(yarn.getConfig());
     clusterConf.set(MRJobConfig.JAR, jobJar().toString()); // what `hadoop jar fruits-job.jar` sets
@@ -165,7 +155,7 @@ class HdfsYarnIT {
       assertArrayEquals(Files.readAllBytes(out.resolve(csv)), fromHdfs, csv);
     }
     assertEquals(34, ImageTrees.rows(out.resolve("features.csv")).size() + ImageTrees.rows(out.resolve("rejects.csv")).size());
-    assertEquals(List.of("Training/Apple 6/broken.jpg"), ImageTrees.rows(out.resolve("rejects.csv")).stream().map(r -> r.get(0)).toList(),
+    assertEquals(List.of(FormatTree.BROKEN), ImageTrees.rows(out.resolve("rejects.csv")).stream().map(r -> r.get(0)).toList(),
         "every format sample is a vector");
     assertTrue(hdfs.exists(new org.apache.hadoop.fs.Path("/runs/one/reports/timings.json")));
     String counters;
