@@ -2,6 +2,8 @@ package io.fruits.core;
 
 import io.fruits.features.ImageDecoder;
 import io.fruits.reduction.PcaEstimator;
+import io.fruits.reduction.PcaMethod;
+import io.fruits.reduction.RandomizedPca;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -24,12 +26,18 @@ public enum FruitsConfigKeys {
   STATS_CHUNK("stats.chunk.records", "4096", Type.INT, 1, "vectors per partial sum in the statistics job, on average; ids are hashed, so every split layout gives the same sums"),
   PCA_K("pca.k", "0", Type.INT, 0, "number of principal components; 0: choose by pca.variance"),
   PCA_VARIANCE("pca.variance", "0.95", Type.FRACTION, 0, "share of variance the kept components must explain, in (0, 1]"),
+  PCA_METHOD("pca.method", "auto", Type.PCA_METHOD, 0,
+      "exact (a d x d matrix), randomized (memory O(d (k + p))) or auto: exact up to " + PcaMethod.AUTO_EXACT_MAX + " features"),
+  PCA_OVERSAMPLING("pca.oversampling", "15", Type.INT, 0, "randomized PCA: extra sketch columns p beyond k; more is more accurate"),
+  PCA_POWER_ITERATIONS("pca.power.iterations", "2", Type.INT, 0, "randomized PCA: power iterations q, one pass over the vectors each"),
+  PCA_SEED("pca.seed", "42", Type.LONG, 0, "randomized PCA: seed of the Gaussian sketch; the same seed gives the same bytes"),
+  PCA_MAX_K("pca.max.k", "256", Type.INT, 1, "randomized PCA: most components pca.variance may choose (memory grows with it)"),
   OUTPUT_FORMATS("output.formats", "csv", Type.FORMATS, 0,
       "csv (always written: classify, predict and the bench read it), or csv,parquet for Parquet part files beside it"),
   MODEL_LOCALIZED("fruits.model.localized", "", Type.TEXT, 0, "set by the driver: name of the model file in the task's working folder");
 
   /** What a value must be; {@link #checkAll} applies it to every key before any work. */
-  private enum Type { TEXT, BOOLEAN, INT, LONG, FRACTION, FORMATS }
+  private enum Type { TEXT, BOOLEAN, INT, LONG, FRACTION, FORMATS, PCA_METHOD }
 
   private final String key;
   private final String defaultValue;
@@ -54,6 +62,7 @@ public enum FruitsConfigKeys {
         case LONG -> k.getLong(conf);
         case FRACTION -> k.getDouble(conf);
         case FORMATS -> k.getFormats(conf);
+        case PCA_METHOD -> k.getPcaMethod(conf);
         case TEXT -> k.get(conf);
       }
     }
@@ -75,6 +84,12 @@ public enum FruitsConfigKeys {
   public static PcaEstimator pcaEstimator(Configuration conf) {
     int k = PCA_K.getInt(conf);
     return k > 0 ? PcaEstimator.withK(k) : PcaEstimator.withVariance(PCA_VARIANCE.getDouble(conf));
+  }
+
+  /** The randomized PCA of {@code pca.oversampling}, {@code pca.power.iterations}, {@code pca.seed} and {@code pca.max.k}. */
+  public static RandomizedPca randomizedPca(Configuration conf) {
+    return new RandomizedPca(pcaEstimator(conf), PCA_OVERSAMPLING.getInt(conf), PCA_POWER_ITERATIONS.getInt(conf), PCA_SEED.getLong(conf),
+        PCA_MAX_K.getInt(conf));
   }
 
   public String get(Configuration conf) {
@@ -101,6 +116,10 @@ public enum FruitsConfigKeys {
       Set<String> formats = Set.copyOf(named);
       return formats.size() == named.size() ? formats : null; // a format named twice is a typo
     }, f -> Set.of("csv", "parquet").containsAll(f), "csv or csv,parquet (" + description + ")");
+  }
+
+  public PcaMethod getPcaMethod(Configuration conf) {
+    return parse(conf, v -> PcaMethod.named(v.toLowerCase(java.util.Locale.ROOT)), m -> true, "auto, exact or randomized (" + description + ")");
   }
 
   public double getDouble(Configuration conf) {

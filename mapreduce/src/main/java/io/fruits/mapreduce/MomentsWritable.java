@@ -4,7 +4,6 @@ import io.fruits.reduction.Moments;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import org.apache.hadoop.io.Writable;
 
 /** {@link Moments} on the wire: dimension, count, mean and the full co-moment matrix. */
@@ -30,29 +29,14 @@ public final class MomentsWritable implements Writable {
     int d = moments.dimension();
     out.writeInt(d);
     out.writeLong(moments.count());
-    writeDoubles(out, moments.mean());
-    writeDoubles(out, moments.m2());
+    BulkArrays.writeDoubles(out, moments.mean());
+    BulkArrays.writeDoubles(out, moments.m2());
   }
 
   @Override
   public void readFields(DataInput in) throws IOException {
     int d = in.readInt();
     long count = in.readLong();
-    moments = new Moments(d, count, readDoubles(in, d), readDoubles(in, d * d));
-  }
-
-  /** Bulk big-endian doubles: one stream call for the whole d x d matrix. */
-  private static void writeDoubles(DataOutput out, double[] values) throws IOException {
-    ByteBuffer buf = ByteBuffer.allocate(values.length * Double.BYTES);
-    buf.asDoubleBuffer().put(values);
-    out.write(buf.array());
-  }
-
-  private static double[] readDoubles(DataInput in, int n) throws IOException {
-    byte[] raw = new byte[n * Double.BYTES];
-    in.readFully(raw);
-    double[] values = new double[n];
-    ByteBuffer.wrap(raw).asDoubleBuffer().get(values);
-    return values;
+    moments = new Moments(d, count, BulkArrays.readDoubles(in, d), BulkArrays.readDoubles(in, d * d));
   }
 }

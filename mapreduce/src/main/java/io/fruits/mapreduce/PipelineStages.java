@@ -7,7 +7,9 @@ import io.fruits.core.RunLayout;
 import io.fruits.core.StageTimes;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.reduction.Moments;
-import io.fruits.reduction.PcaEstimator;
+import io.fruits.reduction.ColumnMoments;
+import io.fruits.reduction.PcaMethod;
+import io.fruits.reduction.RandomizedPca;
 import io.fruits.reduction.PcaModel;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,7 +31,7 @@ final class PipelineStages {
   private final java.nio.file.Path modelFile;
   private final int threads;
   private final int dimension;
-  private final PcaEstimator estimator;
+  private final PcaMethod method;
   private final PrintStream progress;
   private final JobRunner jobs;
   /** Images in the SequenceFiles when this run packed them; unknown (-1) when it resumed after the pack. */
@@ -37,7 +39,7 @@ final class PipelineStages {
   private final StageTimes times = new StageTimes();
 
   PipelineStages(Configuration conf, RunLayout layout, Path input, ModelDescriptor descriptor, java.nio.file.Path modelFile,
-      int threads, int dimension, PcaEstimator estimator, PrintStream progress) {
+      int threads, int dimension, PcaMethod method, PrintStream progress) {
     this.conf = conf;
     this.layout = layout;
     this.input = input;
@@ -45,7 +47,7 @@ final class PipelineStages {
     this.modelFile = modelFile;
     this.threads = threads;
     this.dimension = dimension;
-    this.estimator = estimator;
+    this.method = method;
     this.progress = progress;
     this.jobs = new JobRunner(progress, conf, layout.reports());
   }
@@ -98,25 +100,46 @@ final class PipelineStages {
       return;
     }
     clear(layout.stats());
-    jobs.run(StatsJob.create(EngineThreads.withoutEngine(conf), layout.features(), layout.stats()));
-    times.record("stats", start, "");
+    Configuration jobConf = EngineThreads.withoutEngine(conf);
+    if (method == PcaMethod.RANDOMIZED) {
+      jobs.run(ColumnMomentsJob.create(jobConf, layout.features(), layout.stats()));
+      times.record("stats", start, "count, mean and deviation per feature (randomized PCA)");
+    } else {
+      jobs.run(StatsJob.create(jobConf, layout.features(), layout.stats()));
+      times.record("stats", start, "");
+    }
   }
 
-  private void pca(long start) throws IOException {
+  private void pca(long start) throws Exception {
     if (RunLayout.isComplete(conf, layout.pca())) {
       return;
     }
-    Moments moments = StatsJob.read(conf, layout.stats());
-    PcaModel model = estimator.fit(moments);
     clear(layout.pca());
-    FileSystem fs = layout.pca().getFileSystem(conf);
+    PcaModel model;
+    long count;
+    String how;
+    if (method == PcaMethod.RANDOMIZED) {
+      ColumnMoments moments = ColumnMomentsJob.read(conf, layout.stats());
+      Path passes = new Path(layout.pca(), "passes");
+      RandomizedPca.Fit fit = FruitsConfigKeys.randomizedPca(conf)
+          .fit(moments, new MapReduceGram(EngineThreads.withoutEngine(conf), jobs, layout.features(), layout.stats(), passes));
+      passes.getFileSystem(conf).delete(passes, true);
+      model = fit.model();
+      count = moments.count();
+      how = fit.note();
+    } else {
+      Moments moments = StatsJob.read(conf, layout.stats());
+      model = FruitsConfigKeys.pcaEstimator(conf).fit(moments);
+      count = moments.count();
+      how = "exact";
+    }
     AtomicFile.write(conf, layout.pcaModel(), model::save);
-    fs.create(new Path(layout.pca(), RunLayout.SUCCESS)).close();
+    layout.pca().getFileSystem(conf).create(new Path(layout.pca(), RunLayout.SUCCESS)).close();
     double kept = 0;
     for (int i = 0; i < model.k(); i++) {
       kept += model.explainedVarianceRatio()[i];
     }
-    String note = String.format(Locale.ROOT, "%d vectors, k=%d explaining %.4f of the variance", moments.count(), model.k(), kept);
+    String note = String.format(Locale.ROOT, "%d vectors, k=%d explaining %.4f of the variance (%s)", count, model.k(), kept, how);
     times.record("pca", start, note);
     progress.println("[fruits] pca: " + note);
   }

@@ -12,6 +12,7 @@ import io.fruits.core.RunSettings;
 import io.fruits.features.FeatureExtractor;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.reduction.PcaEstimator;
+import io.fruits.reduction.PcaMethod;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.TreeMap;
@@ -69,11 +70,13 @@ public final class PipelineTool extends Configured implements Tool {
       dimension = probe.dimension();
     }
     estimator.checkK(dimension);
-    progress.printf("[fruits] model %s: %d-d vectors, %d engine thread(s)%n", modelFile.getFileName(), dimension, threads);
+    PcaMethod method = FruitsConfigKeys.PCA_METHOD.getPcaMethod(conf).resolve(dimension); // before any CNN work
+    progress.printf("[fruits] model %s: %d-d vectors, %d engine thread(s), %s PCA%n", modelFile.getFileName(), dimension, threads,
+        method.name().toLowerCase(java.util.Locale.ROOT));
 
     RunLayout layout = new RunLayout(qualify(conf, options.output()));
     prepareOutput(conf, layout, input, RunSettings.of(conf, input, descriptor, modelFile), options.overwrite());
-    PipelineStages stages = new PipelineStages(conf, layout, input, descriptor, modelFile, threads, dimension, estimator, progress);
+    PipelineStages stages = new PipelineStages(conf, layout, input, descriptor, modelFile, threads, dimension, method, progress);
     for (Stage stage : Stage.values()) {
       stages.run(stage);
       if (stage == options.until()) {

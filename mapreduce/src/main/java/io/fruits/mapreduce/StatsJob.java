@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
-import org.apache.hadoop.io.SequenceFile;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.Mapper;
@@ -56,18 +54,11 @@ public final class StatsJob {
 
   /** Reads the merged moments a finished stats job wrote. */
   public static Moments read(Configuration conf, Path stats) throws IOException {
-    // One reducer, one file; S3A's staging committers add a unique suffix to its name.
-    FileStatus[] parts = stats.getFileSystem(conf).globStatus(new Path(stats, "part-r-*"));
-    if (parts == null || parts.length != 1) {
-      throw new IllegalStateException("expected one part-r-* file in " + stats + "; delete that folder and re-run");
+    MomentsWritable value = new MomentsWritable();
+    if (!ReducerOutput.read(conf, stats, value)) {
+      throw new IllegalStateException("no vectors reached the stats stage; every image was rejected (see rejects.csv)");
     }
-    try (SequenceFile.Reader reader = new SequenceFile.Reader(conf, SequenceFile.Reader.file(parts[0].getPath()))) {
-      MomentsWritable value = new MomentsWritable();
-      if (!reader.next(NullWritable.get(), value)) {
-        throw new IllegalStateException("no vectors reached the stats stage; every image was rejected (see rejects.csv)");
-      }
-      return value.get();
-    }
+    return value.get();
   }
 
   /** True for the ids that end a chunk: a function of the id alone, so every task agrees. */

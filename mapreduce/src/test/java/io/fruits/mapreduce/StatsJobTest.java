@@ -11,8 +11,6 @@ import io.fruits.reduction.Moments;
 import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.SequenceFile;
-import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,31 +38,13 @@ class StatsJobTest {
     return v;
   }
 
-  /** Writes the vectors in id order into {@code files} SequenceFiles of consecutive ids. */
   private Path write(String name, int files) throws Exception {
     java.util.TreeMap<String, float[]> all = new java.util.TreeMap<>(io.fruits.core.ImageId.BYTE_ORDER);
     Random r = new Random(5);
     for (int i = 0; i < N; i++) {
       all.put(id(i), vector(r));
     }
-    Path dir = new Path(tmp.resolve(name).toUri());
-    Configuration conf = new Configuration();
-    int perFile = (N + files - 1) / files;
-    int i = 0;
-    SequenceFile.Writer w = null;
-    for (var e : all.entrySet()) {
-      if (i % perFile == 0) {
-        if (w != null) {
-          w.close();
-        }
-        w = SequenceFile.createWriter(conf, SequenceFile.Writer.file(new Path(dir, String.format("part-m-%05d", i / perFile))),
-            SequenceFile.Writer.keyClass(Text.class), SequenceFile.Writer.valueClass(FeatureVectorWritable.class));
-      }
-      w.append(new Text(e.getKey()), new FeatureVectorWritable("x", e.getValue()));
-      i++;
-    }
-    w.close();
-    return dir;
+    return VectorFiles.write(new Path(tmp.resolve(name).toUri()), all, files);
   }
 
   private Moments runJob(Path features, String out) throws Exception {

@@ -76,6 +76,14 @@ class WrongModelIT {
   }
 
   @Test
+  void exactPcaOfAFlattenedMapIsRefusedBeforeAnyCnnWork() {
+    PipelineRun r = run("model.pooling", "flatten", "pca.method", "exact");
+    assertOneLine(r, "pca.method=exact needs three 86,528 x 86,528 matrices of doubles (179.7 GB) for these 86,528-d vectors; "
+        + "use pca.method=randomized or auto");
+    assertFalse(Files.exists(tmp.resolve("out")), "nothing was written");
+  }
+
+  @Test
   void moreComponentsThanTheModelHasDimensions() {
     assertOneLine(run("pca.k", "513"), "pca.k=513 exceeds the model's feature dimension 512; choose k <= 512");
   }

@@ -98,6 +98,11 @@ public final class PcaEstimator {
     return ratios.length;
   }
 
+  /** The share of variance to explain; NaN when k is fixed. */
+  public double variance() {
+    return variance;
+  }
+
   /** The fixed number of components, or 0 when chosen by explained variance. */
   public int fixedK() {
     return k;

@@ -16,6 +16,7 @@ import io.fruits.core.StageTimes;
 import io.fruits.features.FeatureExtractor;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.reduction.PcaEstimator;
+import io.fruits.reduction.PcaMethod;
 import io.fruits.reduction.PcaModel;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -86,6 +87,12 @@ final class SparkPipeline {
       dimension = probe.dimension(); // a wrong model or pooling fails here, before any task
     }
     rule.checkK(dimension);
+    if (FruitsConfigKeys.PCA_METHOD.getPcaMethod(hadoop).resolve(dimension) == PcaMethod.RANDOMIZED) {
+      // Spark ML's PCA forms the d x d covariance; the randomized passes are the MapReduce edition's.
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "pca.method=randomized (auto's choice above %,d features) is run by the "
+          + "MapReduce edition only (fruits run); this edition fits PCA exactly: -D pca.method=exact takes up to %,d features",
+          PcaMethod.AUTO_EXACT_MAX, PcaMethod.EXACT_MAX));
+    }
     Path input = new Path(options.input);
     input = input.getFileSystem(hadoop).makeQualified(input);
     // Only now, with every setting checked, may --overwrite delete an earlier run.

@@ -1,0 +1,81 @@
+package io.fruits.mapreduce;
+
+import io.fruits.reduction.ColumnMoments;
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.Reducer;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.input.SequenceFileInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.SequenceFileOutputFormat;
+
+/**
+ * The statistics stage of the randomized PCA: count, mean and deviation of every feature, O(d)
+ * memory per task. Each map task sums its whole split in one {@link ColumnMoments} (exact sums:
+ * no id-hashed chunks needed for split-independent bits) and one reducer adds the tasks' shares.
+ */
+public final class ColumnMomentsJob {
+  private ColumnMomentsJob() {}
+
+  public static Job create(Configuration conf, Path features, Path stats) throws IOException {
+    Job job = Job.getInstance(conf, "fruits-column-stats");
+    job.setJarByClass(ColumnMomentsJob.class);
+    job.setInputFormatClass(SequenceFileInputFormat.class);
+    FileInputFormat.addInputPath(job, new Path(features, "part-m-*"));
+    job.setMapperClass(TaskMomentsMapper.class);
+    job.setReducerClass(AddMomentsReducer.class);
+    job.setNumReduceTasks(1);
+    job.setOutputKeyClass(NullWritable.class);
+    job.setOutputValueClass(ColumnMomentsWritable.class);
+    job.setOutputFormatClass(SequenceFileOutputFormat.class);
+    FileOutputFormat.setOutputPath(job, stats);
+    return job;
+  }
+
+  public static ColumnMoments read(Configuration conf, Path stats) throws IOException {
+    ColumnMomentsWritable value = new ColumnMomentsWritable();
+    if (!ReducerOutput.read(conf, stats, value)) {
+      throw new IllegalStateException("no vectors reached the stats stage; every image was rejected (see rejects.csv)");
+    }
+    return value.get();
+  }
+
+  public static final class TaskMomentsMapper extends Mapper<Text, FeatureVectorWritable, NullWritable, ColumnMomentsWritable> {
+    private ColumnMoments moments;
+
+    @Override
+    protected void map(Text key, FeatureVectorWritable value, Context context) {
+      if (moments == null) {
+        moments = new ColumnMoments(value.vector().length);
+      }
+      moments.add(value.vector());
+    }
+
+    @Override
+    protected void cleanup(Context context) throws IOException, InterruptedException {
+      if (moments != null) {
+        context.write(NullWritable.get(), new ColumnMomentsWritable(moments));
+      }
+    }
+  }
+
+  public static final class AddMomentsReducer extends Reducer<NullWritable, ColumnMomentsWritable, NullWritable, ColumnMomentsWritable> {
+    @Override
+    protected void reduce(NullWritable key, Iterable<ColumnMomentsWritable> shares, Context context) throws IOException, InterruptedException {
+      ColumnMoments total = null;
+      for (ColumnMomentsWritable share : shares) {
+        if (total == null) {
+          total = share.get(); // readFields makes a new object for the next share
+        } else {
+          total.merge(share.get());
+        }
+      }
+      context.write(NullWritable.get(), new ColumnMomentsWritable(total));
+    }
+  }
+}
