@@ -114,6 +114,45 @@ class HdfsYarnIT {
     assertEquals(20, new java.util.HashSet<>(ids).size(), "distinct ids: " + ids);
   }
 
+  @Test
+  void aFlattenedFeatureMapOnYarnThroughTheRandomizedPca() throws Exception {
+    Path local = tmp.resolve("flat-in");
+    ImageTrees.copySubset(SharedData.fruits().resolve("Training"), local, 4, 4);
+    Configuration conf = new Configuration(yarn.getConfig());
+    conf.set(MRJobConfig.JAR, jobJar().toString());
+    conf.set("model.dir", SharedData.models().toString());
+    conf.set("model.pooling", "flatten"); // SqueezeNet's 13 x 13 x 512 map: 86,528 values an image
+    conf.set("pca.k", "4");
+    // No power iteration: two passes, not four (each job costs the mini cluster some 30 s); the
+    // accuracy of the passes is RandomizedPcaIT's, on the local runner.
+    conf.set("pca.power.iterations", "0");
+    // The heap a Gram pass needs: the basis and the task's share, d x l doubles and d x l pairs of
+    // longs (l = k + p = 19): 86,528 x 19 x 24 bytes = 40 MB, plus the column statistics.
+    conf.setInt(MRJobConfig.MAP_MEMORY_MB, 1024);
+    conf.set(MRJobConfig.MAP_JAVA_OPTS, "-Xmx512m " + System.getProperty("hadoop.java17.opens", ""));
+    FileSystem hdfs = dfs.getFileSystem();
+    hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(local.toUri()), new org.apache.hadoop.fs.Path("/data/flat"));
+
+    PipelineRun run = PipelineRun.of(conf, "--input", "/data/flat", "--output", "/runs/flat", "--model", "squeezenet1.1");
+    assertEquals(0, run.exitCode, run.stderr);
+    assertTrue(run.stderr.contains("86528-d vectors, ") && run.stderr.contains("randomized PCA"), run.stderr);
+    assertTrue(run.stderr.contains("16 vectors, k=4 explaining"), run.stderr);
+    String counters;
+    try (InputStream in = hdfs.open(new org.apache.hadoop.fs.Path("/runs/flat/reports/counters-fruits-pca-pass.json"))) {
+      counters = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    java.util.regex.Matcher peak = java.util.regex.Pattern.compile("\"Peak Map Physical memory \\(bytes\\)\": (\\d+)").matcher(counters);
+    assertTrue(peak.find(), counters);
+    long mb = Long.parseLong(peak.group(1)) >> 20;
+    System.out.println("[HdfsYarnIT] Gram pass map task on 86,528-d vectors, -Xmx512m: peak resident " + mb + " MB");
+    assertTrue(mb < 1024, "within its 1 GB container: " + mb + " MB");
+    try (InputStream in = hdfs.open(new org.apache.hadoop.fs.Path("/runs/flat/pca.csv"))) {
+      java.util.List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+      assertEquals(17, lines.size(), "header and 16 rows");
+      assertEquals("id,label,pc1,pc2,pc3,pc4", lines.get(0));
+    }
+  }
+
   static Path jobJar() {
     return Paths.get(System.getProperty("fruits.job.jar", "target/fruits-job.jar")).toAbsolutePath();
   }

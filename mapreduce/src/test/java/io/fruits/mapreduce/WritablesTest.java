@@ -3,6 +3,7 @@ package io.fruits.mapreduce;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.fruits.reduction.ColumnMoments;
 import io.fruits.reduction.Moments;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -46,5 +47,27 @@ class WritablesTest {
     MomentsWritable back = new MomentsWritable();
     back.readFields(in);
     assertEquals(m, back.get());
+  }
+
+  @Test
+  void columnMomentsRoundTripExactly() throws Exception {
+    ColumnMoments m = new ColumnMoments(3);
+    m.add(new float[] {1.5f, 0, -2e5f});
+    m.add(new float[] {-0.25f, 0, 7e4f});
+    for (int i = 0; i < 40_000; i++) {
+      m.sums().add(2, 9e8); // enough to carry into the high words
+    }
+    DataOutputBuffer out = new DataOutputBuffer();
+    new ColumnMomentsWritable(m).write(out);
+    DataInputBuffer in = new DataInputBuffer();
+    in.reset(out.getData(), out.getLength());
+    ColumnMomentsWritable back = new ColumnMomentsWritable();
+    back.readFields(in);
+    assertEquals(2, back.get().count());
+    for (int i = 0; i < 6; i++) {
+      assertEquals(m.sums().exact(i), back.get().sums().exact(i), "sum " + i);
+    }
+    assertArrayEquals(m.min(), back.get().min());
+    assertArrayEquals(m.max(), back.get().max());
   }
 }

@@ -66,9 +66,23 @@ class ExactSumsTest {
   }
 
   @Test
+  void hugeTermsGoToTheHighWordExactly() {
+    ExactSums s = new ExactSums(1);
+    s.add(0, 3.0e15 + 0.5); // a double: 0.5 is the finest step at 3e15
+    s.add(0, -3.0e15);
+    s.add(0, 1.0e12 + 0.25);
+    assertEquals(1.0e12 + 0.75, s.value(0), 0);
+    ExactSums t = new ExactSums(1);
+    t.add(0, 1.0e12 + 0.25);
+    t.add(0, -3.0e15);
+    t.add(0, 3.0e15 + 0.5);
+    assertEquals(s.exact(0), t.exact(0));
+  }
+
+  @Test
   void termsBeyondTheRangeAreRefusedNotWrapped() {
     ExactSums s = new ExactSums(2);
-    assertThrows(ArithmeticException.class, () -> s.add(0, 2.0e9));
+    assertThrows(ArithmeticException.class, () -> s.add(0, 2.0e18));
     assertThrows(ArithmeticException.class, () -> s.add(1, Double.NaN));
   }
 }
