@@ -42,15 +42,17 @@ import org.apache.hadoop.util.ToolRunner;
  * tensors, (2) the whole MapReduce pipeline on a sample of images, (3) the Spark edition on the same
  * images with the same batch size and engine threads, and (4) stats + PCA + projection on a
  * synthetic set of vectors (94,000 x 512 by default: the size of the full Fruits-360), with the
- * projection run again writing Parquet beside CSV. Prints a
+ * projection run again writing Parquet beside CSV, and (5) exact vs randomized PCA on those vectors
+ * and on wide ones (a flattened map's 25,088 values). Prints a
  * Markdown table with the ratios and the goals, and writes it as {@code bench.md}, {@code
  * bench.csv} and {@code bench.html} (with a bar chart).
  */
 public final class BenchTool extends Configured implements Tool {
-  static final String USAGE = "usage: fruits bench --input IN --model PRESET [--images 2000] [--vectors 94000] [--output target/bench]"
+  static final String USAGE = "usage: fruits bench --input IN --model PRESET [--images 2000] [--vectors 94000] [--wide-vectors 5000]"
+      + " [--wide-dimension 25088] [--output target/bench]"
       + " [-D key=value ...] | fruits bench --input IN --model PRESET --soak N";
   static final CommandLine.Spec SPEC =
-      CommandLine.Spec.of("see fruits bench --help", List.of("--input", "--model", "--images", "--vectors", "--output", "--soak"), List.of(), false);
+      CommandLine.Spec.of("see fruits bench --help", List.of("--input", "--model", "--images", "--vectors", "--wide-vectors", "--wide-dimension", "--output", "--soak"), List.of(), false);
   static final String BENCH_MARKER = "bench.properties";
   /** Images decoded for the engine-alone rate (about 600 MB of tensors at 224x224)... */
   static final int ENGINE_SAMPLE = 1024;
@@ -84,6 +86,10 @@ public final class BenchTool extends Configured implements Tool {
     String model = c.require("--model", "PRESET (vgg16, squeezenet1.1, mobilenetv2)");
     int images = (int) c.number("--images", 2000, 1, 10_000_000);
     int vectors = (int) c.number("--vectors", 94_000, 2, 100_000_000);
+    // 5,000 by default: at 25,088 values a vector, each randomized pass over 94,000 of them takes
+    // some 10 minutes on 2 cores; --wide-vectors 94000 measures the full size.
+    int wideVectors = (int) c.number("--wide-vectors", 5_000, 2, 100_000_000);
+    int wideDimension = (int) c.number("--wide-dimension", 25_088, 2, 10_000_000);
     Path dir = Paths.get(c.value("--output", "target/bench")).toAbsolutePath();
     Configuration conf = getConf();
     c.defines().forEach(conf::set);
@@ -116,12 +122,15 @@ public final class BenchTool extends Configured implements Tool {
 
     // (4) Stats, PCA and projection on synthetic vectors.
     SyntheticVectorsBench.Result synthetic = new SyntheticVectorsBench(conf, progress).run(dir.resolve("synthetic"), vectors, 512);
+    // (5) Exact vs randomized PCA, on those vectors and on wide ones.
+    List<PcaMethodsBench.Case> pcaMethods =
+        new PcaMethodsBench(conf, progress).run(dir.resolve("synthetic"), vectors, dir.resolve("wide"), wideVectors, wideDimension);
 
     Map<String, Long> counters = JobRunner.readCounters(run.resolve("reports/counters-fruits-features.json"));
     EditionComparison report = new EditionComparison(model, copied, batch, threads, engineRate, stages, bytesPerStage(conf, run), spark,
         new EditionComparison.FeatureTimes(counter(counters, "DECODE_MILLIS"), counter(counters, "DECODE_WAIT_MILLIS"),
             counter(counters, "INFERENCE_MILLIS")),
-        vectors, synthetic.seconds(), synthetic.formats());
+        vectors, synthetic.seconds(), synthetic.formats(), pcaMethods);
     String md = report.markdown();
     Files.writeString(dir.resolve("bench.md"), md, StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("bench.csv"), report.csv(), StandardCharsets.UTF_8);

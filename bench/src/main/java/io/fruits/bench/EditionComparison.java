@@ -21,7 +21,8 @@ record EditionComparison(
     FeatureTimes featureTimes,
     int syntheticVectors,
     Map<String, Double> synthetic,
-    ExportFormats formats) {
+    ExportFormats formats,
+    java.util.List<PcaMethodsBench.Case> pcaMethods) {
 
   /** Where the MapReduce feature stage spent its time, from its counters (ms summed over tasks). */
   record FeatureTimes(long decodeMillis, long waitMillis, long inferenceMillis) {}
@@ -85,6 +86,7 @@ record EditionComparison(
     sb.append(String.format(Locale.ROOT, "- MapReduce stats + PCA + projection on %,d x 512 synthetic vectors: %.2f s (stats %.2f, PCA %.2f, projection %.2f)%n",
         syntheticVectors, sum(synthetic), synthetic.get("stats"), synthetic.get("pca"), synthetic.get("projection")));
     sb.append(formats.markdownLine()).append('\n');
+    sb.append(PcaMethodsBench.markdown(pcaMethods));
     sb.append("### Goals\n\n| goal | measured | verdict |\n|---|---:|---|\n");
     for (Map.Entry<String, String[]> g : goals().entrySet()) {
       sb.append("| ").append(g.getKey()).append(" | ").append(g.getValue()[0]).append(" | ").append(g.getValue()[1]).append(" |\n");
@@ -139,6 +141,7 @@ record EditionComparison(
       sb.append(String.format(Locale.ROOT, "synthetic_%s,%.3f,,,,%n", e.getKey(), e.getValue()));
     }
     sb.append(formats.csvRows());
+    sb.append(PcaMethodsBench.csvRows(pcaMethods));
     return sb.toString();
   }
 

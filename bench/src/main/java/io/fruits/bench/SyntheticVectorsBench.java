@@ -41,7 +41,7 @@ final class SyntheticVectorsBench {
     RunLayout layout = new RunLayout(new org.apache.hadoop.fs.Path(dir.toUri()));
     FileSystem fs = layout.root().getFileSystem(conf);
     fs.delete(layout.root(), true);
-    write(layout, n, d);
+    write(conf, layout.features(), n, d);
     JobRunner jobs = new JobRunner(progress, conf, layout.reports());
     Map<String, Double> seconds = new LinkedHashMap<>();
 
@@ -82,7 +82,8 @@ final class SyntheticVectorsBench {
     return formats;
   }
 
-  private void write(RunLayout layout, int n, int d) throws IOException {
+  /** n vectors of d values into {@code features} as the feature job writes them, with its _SUCCESS. */
+  static void write(Configuration conf, org.apache.hadoop.fs.Path features, int n, int d) throws IOException {
     Random r = new Random(42);
     int latent = 32;
     float[][] w = new float[d][latent];
@@ -91,7 +92,7 @@ final class SyntheticVectorsBench {
         row[j] = (float) r.nextGaussian();
       }
     }
-    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(layout.features(), "part-m-00000");
+    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(features, "part-m-00000");
     try (SequenceFile.Writer out = SequenceFile.createWriter(conf, SequenceFile.Writer.file(file),
         SequenceFile.Writer.keyClass(Text.class), SequenceFile.Writer.valueClass(FeatureVectorWritable.class))) {
       Text id = new Text();
@@ -114,7 +115,7 @@ final class SyntheticVectorsBench {
         out.append(id, value);
       }
     }
-    layout.root().getFileSystem(conf).create(new org.apache.hadoop.fs.Path(layout.features(), RunLayout.SUCCESS)).close();
+    features.getFileSystem(conf).create(new org.apache.hadoop.fs.Path(features, RunLayout.SUCCESS)).close();
   }
 
   private static double since(long start) {

@@ -32,7 +32,9 @@ class EditionComparisonTest {
   private static EditionComparison report(Map<String, Double> mr, SparkEditionRun.Result spark, double engineRate) {
     return new EditionComparison("squeezenet1.1", 1000, 32, 2, engineRate, mr, Map.of("pack", 2048L), spark,
         new EditionComparison.FeatureTimes(700, 300, 2500), 94_000, Map.of("stats", 4.0, "pca", 0.5, "projection", 15.0),
-        new ExportFormats(6.0, 10.5, 300L << 20, 120L << 20));
+        new ExportFormats(6.0, 10.5, 300L << 20, 120L << 20),
+        java.util.List.of(new PcaMethodsBench.Case("exact", 94_000, 512, 9.5, 200L << 20, 40, ""),
+            new PcaMethodsBench.Case("exact", 5000, 25_088, Double.NaN, -1, 0, "refused before any work: too wide")));
   }
 
   @Test
@@ -52,6 +54,8 @@ class EditionComparisonTest {
     assertTrue(c.markdown().contains("CSV part files 300.0 MB, Parquet 120.0 MB (40% of CSV); projection job writing CSV alone 6.00 s, "
         + "CSV and Parquet 10.50 s (Parquet adds 4.50 s)"), c.markdown());
     assertTrue(c.csv().contains("export_csv_and_parquet_s,10.500,,,125829120,"), c.csv());
+    assertTrue(c.markdown().contains("| 512 | 94,000 | exact | 9.5 | 200.0 MB | 40 |  |\n| 25,088 | 5,000 | exact | - | - | - | refused before any work: too wide |"),
+        c.markdown());
   }
 
   @Test

@@ -9,10 +9,6 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.Reducer;
-import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
-import org.apache.hadoop.mapreduce.lib.input.SequenceFileInputFormat;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
-import org.apache.hadoop.mapreduce.lib.output.SequenceFileOutputFormat;
 
 /**
  * The statistics stage of the randomized PCA: count, mean and deviation of every feature, O(d)
@@ -23,18 +19,8 @@ public final class ColumnMomentsJob {
   private ColumnMomentsJob() {}
 
   public static Job create(Configuration conf, Path features, Path stats) throws IOException {
-    Job job = Job.getInstance(conf, "fruits-column-stats");
-    job.setJarByClass(ColumnMomentsJob.class);
-    job.setInputFormatClass(SequenceFileInputFormat.class);
-    FileInputFormat.addInputPath(job, new Path(features, "part-m-*"));
-    job.setMapperClass(TaskMomentsMapper.class);
-    job.setReducerClass(AddMomentsReducer.class);
-    job.setNumReduceTasks(1);
-    job.setOutputKeyClass(NullWritable.class);
-    job.setOutputValueClass(ColumnMomentsWritable.class);
-    job.setOutputFormatClass(SequenceFileOutputFormat.class);
-    FileOutputFormat.setOutputPath(job, stats);
-    return job;
+    return SharesJob.create(conf, "fruits-column-stats", features, TaskMomentsMapper.class, AddMomentsReducer.class,
+        ColumnMomentsWritable.class, stats);
   }
 
   public static ColumnMoments read(Configuration conf, Path stats) throws IOException {

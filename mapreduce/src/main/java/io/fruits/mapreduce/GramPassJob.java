@@ -10,10 +10,6 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.Reducer;
-import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
-import org.apache.hadoop.mapreduce.lib.input.SequenceFileInputFormat;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
-import org.apache.hadoop.mapreduce.lib.output.SequenceFileOutputFormat;
 
 /**
  * One pass of the randomized PCA: {@code G Q = sum z (z^T Q)} over the standardised vectors. Each
@@ -28,19 +24,9 @@ public final class GramPassJob {
   private GramPassJob() {}
 
   public static Job create(Configuration conf, Path features, Path stats, Path basis, Path out) throws IOException {
-    Job job = Job.getInstance(conf, "fruits-pca-pass");
-    job.setJarByClass(GramPassJob.class);
+    Job job = SharesJob.create(conf, "fruits-pca-pass", features, ShareMapper.class, AddSharesReducer.class, ExactSumsWritable.class, out);
     job.getConfiguration().set(BASIS, basis.toString());
     job.getConfiguration().set(STATS, stats.toString());
-    job.setInputFormatClass(SequenceFileInputFormat.class);
-    FileInputFormat.addInputPath(job, new Path(features, "part-m-*"));
-    job.setMapperClass(ShareMapper.class);
-    job.setReducerClass(AddSharesReducer.class);
-    job.setNumReduceTasks(1);
-    job.setOutputKeyClass(NullWritable.class);
-    job.setOutputValueClass(ExactSumsWritable.class);
-    job.setOutputFormatClass(SequenceFileOutputFormat.class);
-    FileOutputFormat.setOutputPath(job, out);
     return job;
   }
 

@@ -7,7 +7,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /** {@link GramProduct} as a {@link GramPassJob}: the basis goes out as a file, G Q comes back from the reducer. */
-final class MapReduceGram implements GramProduct {
+public final class MapReduceGram implements GramProduct {
   private final Configuration conf;
   private final JobRunner jobs;
   private final Path features;
@@ -15,7 +15,7 @@ final class MapReduceGram implements GramProduct {
   private final Path work;
   private int pass;
 
-  MapReduceGram(Configuration conf, JobRunner jobs, Path features, Path stats, Path work) {
+  public MapReduceGram(Configuration conf, JobRunner jobs, Path features, Path stats, Path work) {
     this.conf = conf;
     this.jobs = jobs;
     this.features = features;

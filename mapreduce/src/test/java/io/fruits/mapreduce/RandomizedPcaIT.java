@@ -95,23 +95,41 @@ class RandomizedPcaIT {
     }
   }
 
-  @Test
-  void aFlattenedFeatureMapGoesThroughTheRandomizedPcaByDefault() throws Exception {
+  /** A flattened map of 24 images through the pipeline with the default pca.method (auto) and k = 4. */
+  private static PcaModel flattened(String out, String preset, int dimension, String... defines) throws Exception {
     Path few = tmp.resolve("few");
-    ImageTrees.copySubset(in, few, 4, 6);
+    if (!Files.exists(few)) {
+      ImageTrees.copySubset(in, few, 4, 6);
+    }
     Configuration conf = new Configuration();
     conf.set("model.dir", SharedData.models().toString());
     conf.set("model.pooling", "flatten");
     conf.set("pca.k", "4");
-    PipelineRun r = PipelineRun.of(conf, "--input", few.toString(), "--output", tmp.resolve("flat").toString(), "--model", "squeezenet1.1");
+    for (int i = 0; i < defines.length; i += 2) {
+      conf.set(defines[i], defines[i + 1]);
+    }
+    PipelineRun r = PipelineRun.of(conf, "--input", few.toString(), "--output", tmp.resolve(out).toString(), "--model", preset);
     assertEquals(0, r.exitCode, r.stderr);
-    assertTrue(r.stderr.contains("86528-d vectors, "), r.stderr);
-    assertTrue(r.stderr.contains("randomized PCA"), r.stderr);
-    PcaModel flat = model("flat");
-    assertEquals(86_528, flat.dimension());
-    assertEquals(4, flat.k());
-    var rows = ImageTrees.rows(tmp.resolve("flat").resolve(RunFiles.PCA_CSV));
+    assertTrue(r.stderr.contains(dimension + "-d vectors, ") && r.stderr.contains("randomized PCA"), r.stderr);
+    PcaModel model = model(out);
+    assertEquals(dimension, model.dimension());
+    assertEquals(4, model.k());
+    var rows = ImageTrees.rows(tmp.resolve(out).resolve(RunFiles.PCA_CSV));
     assertEquals(24, rows.size());
     assertEquals(2 + 4, rows.get(0).size());
+    return model;
+  }
+
+  @Test
+  void squeezeNetFlattenedTo86528ValuesGoesThroughTheRandomizedPcaByDefault() throws Exception {
+    flattened("flat", "squeezenet1.1", 86_528);
+  }
+
+  @Test
+  void vgg16ShapedFeaturesFlattenedToo() throws Exception {
+    // The random-weight VGG16 stack at 128 x 128: block5_pool is 4 x 4 x 512 = 8,192 values, above
+    // auto's exact limit, at a sixth of the CNN cost of 224 x 224 (25,088 values).
+    flattened("vgg16", "vgg16", 8192, "model.path", SharedData.models().resolve("vgg16-random-notop.onnx").toString(), "model.sha256", "",
+        "model.input.width", "128", "model.input.height", "128");
   }
 }

@@ -54,9 +54,11 @@ public final class RandomizedPca {
     }
     int total = moments.nonConstant();
     int cap = Math.min(maxK, d);
+    int passes = 0;
     for (int want = rule.fixedK() > 0 ? rule.fixedK() : Math.min(cap, 32); ; want = Math.min(cap, 2 * want)) {
       int l = Math.min(d, want + oversampling);
       Ritz ritz = ritz(gram, d, l, moments.count());
+      passes += ritz.passes;
       double[] eigenvalues = new double[d];
       double[] ratios = new double[d];
       Arrays.fill(eigenvalues, Double.NaN); // beyond l: not computed, as in the Spark edition's models
@@ -66,7 +68,7 @@ public final class RandomizedPca {
         ratios[i] = total == 0 ? 0 : ritz.values[i] / total;
       }
       int k = rule.fixedK() > 0 ? rule.fixedK() : reaching(ratios, l == d ? d : want);
-      String note = String.format(Locale.ROOT, "randomized: l=%d, %d power iteration(s), %d passes", l, powerIterations, ritz.passes);
+      String note = String.format(Locale.ROOT, "randomized: l=%d, %d power iteration(s), %d passes", l, powerIterations, passes);
       if (k == 0 && want < cap && l < d) {
         continue; // not reached: a wider sketch
       }

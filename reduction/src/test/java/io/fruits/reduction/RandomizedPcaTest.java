@@ -118,6 +118,7 @@ class RandomizedPcaTest {
     assertTrue(exactK > 32, "the test needs a widening: k=" + exactK);
     RandomizedPca.Fit fit = new RandomizedPca(PcaEstimator.withVariance(0.95), 15, 2, 42, 256).fit(g.moments(), g);
     assertEquals(exactK, fit.model().k(), fit.note());
+    assertEquals("randomized: l=143, 2 power iteration(s), 12 passes", fit.note(), "three sketches: k = 32, 64, then 128");
 
     RandomizedPca.Fit capped = new RandomizedPca(PcaEstimator.withVariance(0.95), 15, 2, 42, 40).fit(g.moments(), g);
     assertEquals(40, capped.model().k());
