@@ -70,13 +70,9 @@ class HdfsYarnIT {
   void aSpeculativeAttemptOvertakesAStragglerWithoutDuplicateRows() throws Exception {
     Path local = tmp.resolve("spec-in");
     ImageTrees.copySubset(SharedData.fruits().resolve("Test"), local, 4, 5);
-    Configuration conf = new Configuration(yarn.getConfig());
-    conf.set(MRJobConfig.JAR, jobJar().toString());
-    conf.set("model.dir", SharedData.models().toString());
     // Two map containers fit beside the application master on the mini cluster's 4 GB node: one
     // for the straggler, one for its speculative twin.
-    conf.setInt(MRJobConfig.MAP_MEMORY_MB, 1024);
-    conf.set(MRJobConfig.MAP_JAVA_OPTS, "-Xmx640m " + System.getProperty("hadoop.java17.opens", ""));
+    Configuration conf = submitting(1024, "-Xmx640m");
     conf.setLong("pack.target.bytes", 15_000); // five SequenceFiles: five map tasks
     // From its second image on, the first attempt of the last map task takes 20 s an image; once
     // the other tasks have finished in seconds, the application master starts a second attempt.
@@ -118,18 +114,14 @@ class HdfsYarnIT {
   void aFlattenedFeatureMapOnYarnThroughTheRandomizedPca() throws Exception {
     Path local = tmp.resolve("flat-in");
     ImageTrees.copySubset(SharedData.fruits().resolve("Training"), local, 4, 4);
-    Configuration conf = new Configuration(yarn.getConfig());
-    conf.set(MRJobConfig.JAR, jobJar().toString());
-    conf.set("model.dir", SharedData.models().toString());
+    // The heap a Gram pass needs: the basis and the task's share, d x l doubles and d x l pairs of
+    // longs (l = k + p = 19): 86,528 x 19 x 24 bytes = 40 MB, plus the column statistics.
+    Configuration conf = submitting(1024, "-Xmx512m");
     conf.set("model.pooling", "flatten"); // SqueezeNet's 13 x 13 x 512 map: 86,528 values an image
     conf.set("pca.k", "4");
     // No power iteration: two passes, not four (each job costs the mini cluster some 30 s); the
     // accuracy of the passes is RandomizedPcaIT's, on the local runner.
     conf.set("pca.power.iterations", "0");
-    // The heap a Gram pass needs: the basis and the task's share, d x l doubles and d x l pairs of
-    // longs (l = k + p = 19): 86,528 x 19 x 24 bytes = 40 MB, plus the column statistics.
-    conf.setInt(MRJobConfig.MAP_MEMORY_MB, 1024);
-    conf.set(MRJobConfig.MAP_JAVA_OPTS, "-Xmx512m " + System.getProperty("hadoop.java17.opens", ""));
     FileSystem hdfs = dfs.getFileSystem();
     hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(local.toUri()), new org.apache.hadoop.fs.Path("/data/flat"));
 
@@ -151,6 +143,16 @@ class HdfsYarnIT {
       assertEquals(17, lines.size(), "header and 16 rows");
       assertEquals("id,label,pc1,pc2,pc3,pc4", lines.get(0));
     }
+  }
+
+  /** What `hadoop jar fruits-job.jar` submits with, map containers of {@code mapMb} with heap {@code xmx}. */
+  private static Configuration submitting(int mapMb, String xmx) {
+    Configuration conf = new Configuration(yarn.getConfig());
+    conf.set(MRJobConfig.JAR, jobJar().toString());
+    conf.set("model.dir", SharedData.models().toString());
+    conf.setInt(MRJobConfig.MAP_MEMORY_MB, mapMb);
+    conf.set(MRJobConfig.MAP_JAVA_OPTS, xmx + " " + System.getProperty("hadoop.java17.opens", ""));
+    return conf;
   }
 
   static Path jobJar() {
