@@ -24,11 +24,7 @@ public final class ColumnMomentsJob {
   }
 
   public static ColumnMoments read(Configuration conf, Path stats) throws IOException {
-    ColumnMomentsWritable value = new ColumnMomentsWritable();
-    if (!ReducerOutput.read(conf, stats, value)) {
-      throw new IllegalStateException("no vectors reached the stats stage; every image was rejected (see rejects.csv)");
-    }
-    return value.get();
+    return ReducerOutput.read(conf, stats, new ColumnMomentsWritable(), ReducerOutput.NO_VECTORS).get();
   }
 
   public static final class TaskMomentsMapper extends Mapper<Text, FeatureVectorWritable, NullWritable, ColumnMomentsWritable> {

@@ -12,15 +12,21 @@ import org.apache.hadoop.io.Writable;
 final class ReducerOutput {
   private ReducerOutput() {}
 
-  /** Fills {@code value} from the record; false when the reducer wrote none (no vectors reached it). */
-  static boolean read(Configuration conf, Path dir, Writable value) throws IOException {
+  /** A message for a stats folder whose reducer saw no vector. */
+  static final String NO_VECTORS = "no vectors reached the stats stage; every image was rejected (see rejects.csv)";
+
+  /** Fills and returns {@code value} from the record; fails with {@code whenNone} when the reducer wrote none. */
+  static <W extends Writable> W read(Configuration conf, Path dir, W value, String whenNone) throws IOException {
     // One reducer, one file; S3A's staging committers add a unique suffix to its name.
     FileStatus[] parts = dir.getFileSystem(conf).globStatus(new Path(dir, "part-r-*"));
     if (parts == null || parts.length != 1) {
       throw new IllegalStateException("expected one part-r-* file in " + dir + "; delete that folder and re-run");
     }
     try (SequenceFile.Reader reader = new SequenceFile.Reader(conf, SequenceFile.Reader.file(parts[0].getPath()))) {
-      return reader.next(NullWritable.get(), value);
+      if (!reader.next(NullWritable.get(), value)) {
+        throw new IllegalStateException(whenNone);
+      }
+      return value;
     }
   }
 }

@@ -54,11 +54,7 @@ public final class StatsJob {
 
   /** Reads the merged moments a finished stats job wrote. */
   public static Moments read(Configuration conf, Path stats) throws IOException {
-    MomentsWritable value = new MomentsWritable();
-    if (!ReducerOutput.read(conf, stats, value)) {
-      throw new IllegalStateException("no vectors reached the stats stage; every image was rejected (see rejects.csv)");
-    }
-    return value.get();
+    return ReducerOutput.read(conf, stats, new MomentsWritable(), ReducerOutput.NO_VECTORS).get();
   }
 
   /** True for the ids that end a chunk: a function of the id alone, so every task agrees. */

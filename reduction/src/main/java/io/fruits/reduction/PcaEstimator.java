@@ -53,11 +53,7 @@ public final class PcaEstimator {
     }
     EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(r, false));
     double[] values = eig.getRealEigenvalues();
-    Integer[] order = new Integer[d];
-    for (int i = 0; i < d; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -values[i]));
+    Integer[] order = descending(values);
     double[] sorted = new double[d];
     double trace = 0;
     for (int i = 0; i < d; i++) {
@@ -87,15 +83,31 @@ public final class PcaEstimator {
     if (k > 0) {
       return k;
     }
+    int reached = reaching(ratios, ratios.length);
+    return reached > 0 ? reached : ratios.length;
+  }
+
+  /** The fewest of the first {@code n} shares that reach {@link #variance}; 0 when all n do not. */
+  int reaching(double[] ratios, int n) {
     double sum = 0;
-    for (int i = 0; i < ratios.length; i++) {
+    for (int i = 0; i < n; i++) {
       sum += ratios[i];
       // The tolerance keeps 1.0 reachable despite rounding in the sum.
       if (sum >= variance - 1e-12) {
         return i + 1;
       }
     }
-    return ratios.length;
+    return 0;
+  }
+
+  /** Indices of {@code values}, largest value first (a stable sort: ties keep index order). */
+  static Integer[] descending(double[] values) {
+    Integer[] order = new Integer[values.length];
+    for (int i = 0; i < values.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -values[i]));
+    return order;
   }
 
   /** The share of variance to explain; NaN when k is fixed. */

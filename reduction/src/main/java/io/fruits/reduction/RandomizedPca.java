@@ -67,7 +67,7 @@ public final class RandomizedPca {
         eigenvalues[i] = ritz.values[i];
         ratios[i] = total == 0 ? 0 : ritz.values[i] / total;
       }
-      int k = rule.fixedK() > 0 ? rule.fixedK() : reaching(ratios, l == d ? d : want);
+      int k = rule.fixedK() > 0 ? rule.fixedK() : rule.reaching(ratios, l == d ? d : want);
       String note = String.format(Locale.ROOT, "randomized: l=%d, %d power iteration(s), %d passes", l, powerIterations, passes);
       if (k == 0 && want < cap && l < d) {
         continue; // not reached: a wider sketch
@@ -83,18 +83,6 @@ public final class RandomizedPca {
       }
       return new Fit(new PcaModel(moments.scaler(), components, eigenvalues, ratios), note);
     }
-  }
-
-  /** The fewest of the first {@code trusted} components whose shares reach the rule's variance; 0 if they do not. */
-  private int reaching(double[] ratios, int trusted) {
-    double sum = 0;
-    for (int i = 0; i < trusted; i++) {
-      sum += ratios[i];
-      if (sum >= rule.variance() - 1e-12) {
-        return i + 1;
-      }
-    }
-    return 0;
   }
 
   /** Top l eigenvalues of the correlation matrix and their unit eigenvectors, largest first. */
@@ -121,11 +109,7 @@ public final class RandomizedPca {
     t = t.add(t.transpose()).scalarMultiply(0.5); // symmetric up to rounding; make it exactly so
     EigenDecomposition eig = new EigenDecomposition(t);
     double[] values = eig.getRealEigenvalues();
-    Integer[] order = new Integer[l];
-    for (int i = 0; i < l; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
+    Integer[] order = PcaEstimator.descending(values);
     double[] sorted = new double[l];
     double[][] vectors = new double[l][];
     for (int i = 0; i < l; i++) {
