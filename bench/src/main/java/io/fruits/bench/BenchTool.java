@@ -13,6 +13,7 @@ import io.fruits.features.ImageBatch;
 import io.fruits.features.ImageDecoder;
 import io.fruits.features.ImagePreprocessor;
 import io.fruits.features.ModelDescriptor;
+import io.fruits.features.ModelKey;
 import io.fruits.features.ModelLocator;
 import io.fruits.features.RejectedImageException;
 import io.fruits.mapreduce.EngineThreads;
@@ -49,15 +50,17 @@ import org.apache.hadoop.util.ToolRunner;
  */
 public final class BenchTool extends Configured implements Tool {
   static final String USAGE = "usage: fruits bench --input IN --model PRESET [--images 2000] [--vectors 94000] [--wide-vectors 5000]"
-      + " [--wide-dimension 25088] [--output target/bench]"
+      + " [--wide-dimension 25088] [--tensorflow-model SAVEDMODEL_DIR] [--output target/bench]"
       + " [-D key=value ...] | fruits bench --input IN --model PRESET --soak N";
   static final CommandLine.Spec SPEC =
-      CommandLine.Spec.of("see fruits bench --help", List.of("--input", "--model", "--images", "--vectors", "--wide-vectors", "--wide-dimension", "--output", "--soak"), List.of(), false);
+      CommandLine.Spec.of("see fruits bench --help", List.of("--input", "--model", "--images", "--vectors", "--wide-vectors", "--wide-dimension", "--tensorflow-model", "--output", "--soak"), List.of(), false);
   static final String BENCH_MARKER = "bench.properties";
   /** Images decoded for the engine-alone rate (about 600 MB of tensors at 224x224)... */
   static final int ENGINE_SAMPLE = 1024;
   /** ...and run through it this many times: 20 s or so here, long enough to be steady. */
   static final int ENGINE_PASSES = 4;
+  /** VGG16 at 224x224 runs about 5 images/s here: 64 images, once, on each engine. */
+  static final int VGG16_SAMPLE = 64;
 
   private final PrintStream out;
   private final PrintStream progress;
@@ -86,8 +89,8 @@ public final class BenchTool extends Configured implements Tool {
     String model = c.require("--model", "PRESET (vgg16, squeezenet1.1, mobilenetv2)");
     int images = (int) c.number("--images", 2000, 1, 10_000_000);
     int vectors = (int) c.number("--vectors", 94_000, 2, 100_000_000);
-    // 5,000 by default: at 25,088 values a vector, each randomized pass over 94,000 of them takes
-    // about 7 minutes on 2 cores (4.6 s per 1,000 measured); --wide-vectors 94000 measures the full size.
+    // 5,000 by default: at 25,088 values a vector, each randomized pass over 94,000 of them took
+    // about 5 minutes on 2 cores (README); --wide-vectors 94000 measures the full size in some 40 minutes.
     int wideVectors = (int) c.number("--wide-vectors", 5_000, 2, 100_000_000);
     int wideDimension = (int) c.number("--wide-dimension", 25_088, 2, 10_000_000);
     Path dir = Paths.get(c.value("--output", "target/bench")).toAbsolutePath();
@@ -115,7 +118,11 @@ public final class BenchTool extends Configured implements Tool {
     int threads = EngineThreads.choose(conf);
     int batch = FruitsConfigKeys.BATCH_SIZE.getInt(conf);
     ModelDescriptor d = ModelResolver.descriptor(model, conf);
-    double engineRate = engineRate(d, new ModelLocator().locate(d), threads, batch, sample, Math.min(copied, ENGINE_SAMPLE));
+    double engineRate = engineRate(d, new ModelLocator().locate(d), threads, batch, sample, Math.min(copied, ENGINE_SAMPLE), ENGINE_PASSES);
+    // (1b) The VGG16 stack on ONNX Runtime and on TensorFlow, when a SavedModel of it is given.
+    String savedModel = c.value("--tensorflow-model");
+    EngineComparison engines = savedModel == null ? null
+        : compareEngines(conf, Paths.get(savedModel).toAbsolutePath(), threads, batch, sample, Math.min(copied, VGG16_SAMPLE));
 
     // (3) The Spark edition on the same images, in its own JVM.
     SparkEditionRun.Result spark = new SparkEditionRun(progress).run(conf, sample, dir.resolve("spark-run"), model, threads, batch);
@@ -131,9 +138,11 @@ public final class BenchTool extends Configured implements Tool {
         new EditionComparison.FeatureTimes(counter(counters, "DECODE_MILLIS"), counter(counters, "DECODE_WAIT_MILLIS"),
             counter(counters, "INFERENCE_MILLIS")),
         vectors, synthetic.seconds(), synthetic.formats(), pcaMethods);
-    String md = report.markdown();
+    String md = report.markdown() + (engines == null
+        ? "\n### Engines\n\nNot measured: write the VGG16 stack with `scripts/fruits savedmodel vgg16 DIR 224` and pass `--tensorflow-model DIR`.\n"
+        : engines.markdown());
     Files.writeString(dir.resolve("bench.md"), md, StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("bench.csv"), report.csv(), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("bench.csv"), report.csv() + (engines == null ? "" : engines.csvRows()), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("bench.html"), report.html(), StandardCharsets.UTF_8);
     progress.println("[bench] written: " + dir.resolve("bench.md") + ", bench.csv, bench.html");
     out.print(md);
@@ -198,7 +207,25 @@ public final class BenchTool extends Configured implements Tool {
     return counters.getOrDefault(name, -1L);
   }
 
-  private double engineRate(ModelDescriptor d, Path file, int threads, int batchSize, Path sample, int count) throws IOException {
+  /**
+   * ONNX Runtime runs the shared random-weight VGG16 export, TensorFlow the SavedModel of the same
+   * stack: the vgg16 preset for both, with the SavedModel's Keras names and NHWC layouts.
+   */
+  private EngineComparison compareEngines(Configuration conf, Path savedModel, int threads, int batch, Path sample, int count)
+      throws IOException {
+    ModelDescriptor onnx = ModelResolver.descriptor("vgg16", conf).with(ModelKey.FILE, "vgg16-random-notop.onnx");
+    ModelDescriptor tf = ModelResolver.descriptor("vgg16", conf)
+        .with(ModelKey.ENGINE, ModelDescriptor.TENSORFLOW)
+        .with(ModelKey.PATH, savedModel.toString())
+        .with(ModelKey.INPUT_NAME, "input_1")
+        .with(ModelKey.INPUT_LAYOUT, "NHWC")
+        .with(ModelKey.OUTPUT_LAYOUT, "NHWC");
+    double onnxRate = engineRate(onnx, new ModelLocator().locate(onnx), threads, batch, sample, count, 1);
+    double tfRate = engineRate(tf, new ModelLocator().locate(tf), threads, batch, sample, count, 1);
+    return new EngineComparison(count, batch, threads, onnxRate, tfRate);
+  }
+
+  private double engineRate(ModelDescriptor d, Path file, int threads, int batchSize, Path sample, int count, int passes) throws IOException {
     List<ImageBatch> batches = new ArrayList<>();
     ImagePreprocessor pre = new ImagePreprocessor(d, ImageDecoder.DEFAULT_MAX_PIXELS);
     ImageBatch current = null;
@@ -223,14 +250,14 @@ public final class BenchTool extends Configured implements Tool {
     try (FeatureExtractor extractor = FeatureExtractor.open(d, file, threads)) {
       extractor.extract(batches.get(0)); // warm-up
       long start = System.nanoTime();
-      for (int pass = 0; pass < ENGINE_PASSES; pass++) {
+      for (int pass = 0; pass < passes; pass++) {
         for (ImageBatch b : batches) {
           extractor.extract(b);
         }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      progress.printf(Locale.ROOT, "[bench] engine alone: %d images in %.2f s%n", n * ENGINE_PASSES, seconds);
-      return n * ENGINE_PASSES / seconds;
+      progress.printf(Locale.ROOT, "[bench] engine alone (%s, %s): %d images in %.2f s%n", d.engine(), file.getFileName(), n * passes, seconds);
+      return n * passes / seconds;
     }
   }
 

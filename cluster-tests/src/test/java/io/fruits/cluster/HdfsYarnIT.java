@@ -35,34 +35,21 @@ class HdfsYarnIT {
   @TempDir static Path tmp;
   static MiniDFSCluster dfs;
   static MiniMRYarnCluster yarn;
+  static MiniHadoop cluster;
 
   @BeforeAll
   static void startCluster() throws Exception {
     SharedData.require();
     Assumptions.assumeTrue(Files.isRegularFile(jobJar()), "SKIPPED: needs the job jar " + jobJar() + " (mvn package)");
-    Configuration conf = new Configuration();
-    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, tmp.resolve("dfs").toString());
-    dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-    conf.set("fs.defaultFS", dfs.getFileSystem().getUri().toString());
-    conf.setInt("yarn.nodemanager.resource.memory-mb", 8192);
-    conf.setInt("yarn.scheduler.maximum-allocation-mb", 4096);
-    // Container JVMs need the same JDK opens as this one (see the module's pom).
-    String opens = System.getProperty("hadoop.java17.opens", "");
-    conf.set(MRJobConfig.MR_AM_COMMAND_OPTS, "-Xmx1g " + opens);
-    conf.set(MRJobConfig.MAP_JAVA_OPTS, "-Xmx1g " + opens);
-    conf.set(MRJobConfig.REDUCE_JAVA_OPTS, "-Xmx1g " + opens);
-    yarn = new MiniMRYarnCluster("fruits", 1);
-    yarn.init(conf);
-    yarn.start();
+    cluster = MiniHadoop.start(tmp, "fruits", new Configuration());
+    dfs = cluster.dfs;
+    yarn = cluster.yarn;
   }
 
   @AfterAll
   static void stopCluster() {
-    if (yarn != null) {
-      yarn.stop();
-    }
-    if (dfs != null) {
-      dfs.shutdown();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 

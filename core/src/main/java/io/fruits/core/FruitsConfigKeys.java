@@ -34,6 +34,8 @@ public enum FruitsConfigKeys {
   PCA_MAX_K("pca.max.k", "256", Type.INT, 1, "randomized PCA: most components pca.variance may choose (memory grows with it)"),
   OUTPUT_FORMATS("output.formats", "csv", Type.FORMATS, 0,
       "csv (always written: classify, predict and the bench read it), or csv,parquet for Parquet part files beside it"),
+  TENSORFLOW_NATIVES("tensorflow.natives", "", Type.TEXT, 0,
+      "on a cluster: a local jar or zip holding libjnitensorflow.so (e.g. tensorflow-core-native-*-linux-x86_64.jar), shipped to the tasks"),
   MODEL_LOCALIZED("fruits.model.localized", "", Type.TEXT, 0, "set by the driver: name of the model file in the task's working folder");
 
   /** What a value must be; {@link #checkAll} applies it to every key before any work. */

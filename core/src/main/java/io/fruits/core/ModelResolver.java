@@ -57,10 +57,13 @@ public final class ModelResolver {
     String cacheDir = d.get(ModelKey.CACHE_DIR);
     Path cache = cacheDir.isEmpty() ? ModelLocator.defaultCache() : Paths.get(cacheDir);
     Path local = cache.resolve("remote").resolve(Integer.toHexString(path.hashCode())).resolve(remote.getName());
-    if (!Files.isRegularFile(local)) {
+    // A SavedModel is a folder: copyToLocalFile copies a folder as well as a file.
+    if (!ModelLocator.isModel(local)) {
       Files.createDirectories(local.getParent());
       Path part = local.resolveSibling(local.getFileName() + ".part");
-      remote.getFileSystem(conf).copyToLocalFile(false, remote, new org.apache.hadoop.fs.Path(part.toUri()), true);
+      org.apache.hadoop.fs.Path partPath = new org.apache.hadoop.fs.Path(part.toUri());
+      org.apache.hadoop.fs.FileSystem.getLocal(conf).delete(partPath, true); // a folder left by a failed copy
+      remote.getFileSystem(conf).copyToLocalFile(false, remote, partPath, true);
       Files.move(part, local, StandardCopyOption.REPLACE_EXISTING);
     }
     return d.with(ModelKey.PATH, local.toString());

@@ -39,21 +39,27 @@ final class LoadedModels {
 
   private static ZooModel<ImageBatch, float[][]> load(ModelDescriptor d, Path file, int threads) {
     try {
-      ZooModel<ImageBatch, float[][]> model = Criteria.builder()
+      Criteria.Builder<ImageBatch, float[][]> criteria = Criteria.builder()
           .setTypes(ImageBatch.class, float[][].class)
           .optModelPath(file)
           .optEngine(d.engine())
-          .optTranslator(new FeatureTranslator(d))
-          // ONNX Runtime: one intra-op pool sized by the caller, no inter-op pool of its own.
-          .optOption("interOpNumThreads", "1")
-          .optOption("intraOpNumThreads", Integer.toString(threads))
-          .build()
-          .loadModel();
+          .optTranslator(new FeatureTranslator(d));
+      // Either engine: one intra-op pool sized by the caller, operations one at a time.
+      if (d.tensorFlow()) {
+        criteria.optOption("ConfigProto", TensorFlowSessionConfig.threads(threads, 1));
+      } else {
+        criteria.optOption("interOpNumThreads", "1").optOption("intraOpNumThreads", Integer.toString(threads));
+      }
+      ZooModel<ImageBatch, float[][]> model = criteria.build().loadModel();
       OnnxRuntimeTempDir.remove();
       return model;
-    } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
-      throw new IllegalArgumentException("model file " + file + " cannot be loaded by the " + d.engine() + " engine ("
-          + oneLine(e) + "); check -Dmodel.path and -Dmodel.engine", e);
+    } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException | LinkageError e) {
+      // TensorFlow's native library is never downloaded (DJL is offline): say where it comes from.
+      String natives = d.tensorFlow()
+          ? "; the TensorFlow engine needs " + ModelDescriptor.TENSORFLOW_LIBRARY_PATH + " to name the folder of libjnitensorflow.so"
+          : "";
+      throw new IllegalArgumentException("model " + file + " cannot be loaded by the " + d.engine() + " engine ("
+          + oneLine(e) + "); check -Dmodel.path and -Dmodel.engine" + natives, e);
     }
   }
 

@@ -21,6 +21,10 @@ import java.util.TreeMap;
 public final class ModelDescriptor implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
   private static final String PRESET_FOLDER = "presets/";
+  /** The engine of Keras SavedModels (NHWC layouts). */
+  public static final String TENSORFLOW = "TensorFlow";
+  /** Where that engine finds TensorFlow's native library (environment or system property); DJL never downloads it here. */
+  public static final String TENSORFLOW_LIBRARY_PATH = "TENSORFLOW_LIBRARY_PATH";
 
   private final Map<String, String> values;
   private final String engine;
@@ -153,6 +157,10 @@ public final class ModelDescriptor implements java.io.Serializable {
 
   public String engine() {
     return engine;
+  }
+
+  public boolean tensorFlow() {
+    return engine.equals(TENSORFLOW);
   }
 
   public String inputName() {

@@ -7,10 +7,10 @@ package io.fruits.features;
  */
 public enum ModelKey {
   PRESET("model.preset", "", "built-in descriptor to start from: vgg16, squeezenet1.1, mobilenetv2"),
-  PATH("model.path", "", "model file, local path or any Hadoop URI; wins over model.file"),
+  PATH("model.path", "", "model file (or TensorFlow SavedModel folder), local path or any Hadoop URI; wins over model.file"),
   FILE("model.file", "", "model file name looked up in model.dir, then in model.cache.dir"),
   URL("model.url", "", "where to download model.file from when it is in neither folder"),
-  SHA256("model.sha256", "", "expected SHA-256 of the model file; checked on download and load"),
+  SHA256("model.sha256", "", "expected SHA-256 of the model file (of a SavedModel folder: its files, as run.properties records it); checked on download and load"),
   DIR("model.dir", "", "folder holding ready model files (e.g. ../shared/models)"),
   CACHE_DIR("model.cache.dir", "", "download cache; default ~/.cache/fruits/models"),
   ENGINE("model.engine", "OnnxRuntime", "DJL engine: OnnxRuntime (default) or TensorFlow"),

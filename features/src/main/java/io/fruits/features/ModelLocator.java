@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * Turns a descriptor's model reference into a local, verified file. Order: {@code model.path};
+ * Turns a descriptor's model reference into a local, verified file (or SavedModel folder). Order: {@code model.path};
  * {@code model.file} in {@code model.dir}; {@code model.file} in the cache; a checked download of
  * {@code model.url} into the cache. Anything else fails with one line saying what to set.
  */
@@ -17,6 +17,9 @@ public final class ModelLocator {
    * the shared models, so no program's arguments need rewriting.
    */
   public static final String MODEL_DIR_ENV = "FRUITS_MODEL_DIR";
+
+  /** The file that makes a folder a TensorFlow SavedModel. */
+  public static final String SAVED_MODEL = "saved_model.pb";
 
   private final ModelDownloader downloader;
 
@@ -39,7 +42,7 @@ public final class ModelLocator {
     String path = d.get(ModelKey.PATH);
     if (!path.isEmpty()) {
       Path p = path.startsWith("file:") ? Paths.get(URI.create(path)) : Paths.get(path);
-      return verified(requireFile(p, ModelKey.PATH), sha);
+      return verified(requireModel(p, ModelKey.PATH), sha);
     }
     String file = d.get(ModelKey.FILE);
     if (file.isEmpty()) {
@@ -49,12 +52,12 @@ public final class ModelLocator {
     if (dir.isEmpty()) {
       dir = System.getenv().getOrDefault(MODEL_DIR_ENV, "");
     }
-    if (!dir.isEmpty() && Files.isRegularFile(Paths.get(dir, file))) {
+    if (!dir.isEmpty() && isModel(Paths.get(dir, file))) {
       return verified(Paths.get(dir, file), sha);
     }
     String cacheDir = d.get(ModelKey.CACHE_DIR);
     Path cached = (cacheDir.isEmpty() ? defaultCache() : Paths.get(cacheDir)).resolve(file);
-    if (Files.isRegularFile(cached)) {
+    if (isModel(cached)) {
       return verified(cached, sha);
     }
     String url = d.get(ModelKey.URL);
@@ -67,8 +70,20 @@ public final class ModelLocator {
     return downloader.fetch(URI.create(url), sha, cached);
   }
 
-  private static Path requireFile(Path p, ModelKey key) {
-    if (!Files.isRegularFile(p)) {
+  /** A model file (ONNX), or a TensorFlow SavedModel: a folder holding {@value #SAVED_MODEL}. */
+  public static boolean isModel(Path p) {
+    return Files.isRegularFile(p) || isSavedModel(p);
+  }
+
+  public static boolean isSavedModel(Path p) {
+    return Files.isRegularFile(p.resolve(SAVED_MODEL));
+  }
+
+  private static Path requireModel(Path p, ModelKey key) {
+    if (Files.isDirectory(p) && !isSavedModel(p)) {
+      throw new IllegalArgumentException("model folder " + p + " holds no " + SAVED_MODEL + "; check -D" + key.key());
+    }
+    if (!isModel(p)) {
       throw new IllegalArgumentException("model file " + p + " does not exist; check -D" + key.key());
     }
     return p;

@@ -49,7 +49,7 @@ class WrongModelIT {
   void aFileThatIsNotAModel() throws Exception {
     Path fake = Files.writeString(tmp.resolve("model.onnx"), "not a network");
     PipelineRun r = run("model.path", fake.toString(), "model.sha256", "");
-    assertOneLine(r, "model file " + fake + " cannot be loaded by the OnnxRuntime engine (");
+    assertOneLine(r, "model " + fake + " cannot be loaded by the OnnxRuntime engine (");
     assertTrue(r.stderr.endsWith("; check -Dmodel.path and -Dmodel.engine\n"), r.stderr);
     assertEquals(1, r.stderr.lines().count(), "fails before any work: " + r.stderr);
     assertFalse(Files.exists(tmp.resolve("out")), "nothing was written");

@@ -1,0 +1,49 @@
+package io.fruits.cluster;
+
+import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.apache.hadoop.mapreduce.v2.MiniMRYarnCluster;
+
+/**
+ * HDFS (one DataNode) and YARN with the MapReduce application master, in this JVM, as the cluster
+ * tests start them: containers of up to 4 GB with 1 GB heaps and the JDK opens Hadoop 3.4 needs.
+ */
+final class MiniHadoop implements AutoCloseable {
+  final MiniDFSCluster dfs;
+  final MiniMRYarnCluster yarn;
+
+  private MiniHadoop(MiniDFSCluster dfs, MiniMRYarnCluster yarn) {
+    this.dfs = dfs;
+    this.yarn = yarn;
+  }
+
+  /** {@code conf} may carry settings of the caller's own (e.g. YARN's memory checks). */
+  static MiniHadoop start(Path base, String name, Configuration conf) throws Exception {
+    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.resolve("dfs").toString());
+    MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+    conf.set("fs.defaultFS", dfs.getFileSystem().getUri().toString());
+    conf.setInt("yarn.nodemanager.resource.memory-mb", 8192);
+    conf.setInt("yarn.scheduler.maximum-allocation-mb", 4096);
+    // Container JVMs need the same JDK opens as this one (see the module's pom).
+    String opens = System.getProperty("hadoop.java17.opens", "");
+    conf.set(MRJobConfig.MR_AM_COMMAND_OPTS, "-Xmx1g " + opens);
+    conf.set(MRJobConfig.MAP_JAVA_OPTS, "-Xmx1g " + opens);
+    conf.set(MRJobConfig.REDUCE_JAVA_OPTS, "-Xmx1g " + opens);
+    MiniMRYarnCluster yarn = new MiniMRYarnCluster(name, 1);
+    yarn.init(conf);
+    yarn.start();
+    return new MiniHadoop(dfs, yarn);
+  }
+
+  @Override
+  public void close() {
+    if (yarn != null) {
+      yarn.stop();
+    }
+    if (dfs != null) {
+      dfs.shutdown();
+    }
+  }
+}
