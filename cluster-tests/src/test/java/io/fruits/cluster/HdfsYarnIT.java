@@ -1,6 +1,5 @@
 package io.fruits.cluster;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -175,13 +174,7 @@ class HdfsYarnIT {
     PipelineRun local1 = PipelineRun.of(embedded, "--input", local.toString(), "--output", out.toString(), "--model", "squeezenet1.1");
     assertEquals(0, local1.exitCode, local1.stderr);
 
-    for (String csv : List.of("features.csv", "pca.csv", "rejects.csv")) {
-      byte[] fromHdfs;
-      try (InputStream in = hdfs.open(new org.apache.hadoop.fs.Path("/runs/one/" + csv))) {
-        fromHdfs = in.readAllBytes();
-      }
-      assertArrayEquals(Files.readAllBytes(out.resolve(csv)), fromHdfs, csv);
-    }
+    cluster.assertSameCsvs("/runs/one", out);
     assertEquals(34, ImageTrees.rows(out.resolve("features.csv")).size() + ImageTrees.rows(out.resolve("rejects.csv")).size());
     assertEquals(List.of(FormatTree.BROKEN), ImageTrees.rows(out.resolve("rejects.csv")).stream().map(r -> r.get(0)).toList(),
         "every format sample is a vector");

@@ -21,20 +21,36 @@ final class MiniHadoop implements AutoCloseable {
 
   /** {@code conf} may carry settings of the caller's own (e.g. YARN's memory checks). */
   static MiniHadoop start(Path base, String name, Configuration conf) throws Exception {
+    return start(base, name, conf, 1);
+  }
+
+  /** With {@code nodeManagers} NodeManagers; their memory may be set in {@code conf} beforehand. */
+  static MiniHadoop start(Path base, String name, Configuration conf, int nodeManagers) throws Exception {
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.resolve("dfs").toString());
     MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
     conf.set("fs.defaultFS", dfs.getFileSystem().getUri().toString());
-    conf.setInt("yarn.nodemanager.resource.memory-mb", 8192);
+    if (conf.get("yarn.nodemanager.resource.memory-mb") == null) {
+      conf.setInt("yarn.nodemanager.resource.memory-mb", 8192);
+    }
     conf.setInt("yarn.scheduler.maximum-allocation-mb", 4096);
     // Container JVMs need the same JDK opens as this one (see the module's pom).
     String opens = System.getProperty("hadoop.java17.opens", "");
     conf.set(MRJobConfig.MR_AM_COMMAND_OPTS, "-Xmx1g " + opens);
     conf.set(MRJobConfig.MAP_JAVA_OPTS, "-Xmx1g " + opens);
     conf.set(MRJobConfig.REDUCE_JAVA_OPTS, "-Xmx1g " + opens);
-    MiniMRYarnCluster yarn = new MiniMRYarnCluster(name, 1);
+    MiniMRYarnCluster yarn = new MiniMRYarnCluster(name, nodeManagers);
     yarn.init(conf);
     yarn.start();
     return new MiniHadoop(dfs, yarn);
+  }
+
+  /** The run's three CSVs on HDFS under {@code run} equal, byte for byte, those of the local run in {@code local}. */
+  void assertSameCsvs(String run, Path local) throws java.io.IOException {
+    for (String csv : new String[] {"features.csv", "pca.csv", "rejects.csv"}) {
+      try (java.io.InputStream in = dfs.getFileSystem().open(new org.apache.hadoop.fs.Path(run, csv))) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(java.nio.file.Files.readAllBytes(local.resolve(csv)), in.readAllBytes(), csv);
+      }
+    }
   }
 
   @Override

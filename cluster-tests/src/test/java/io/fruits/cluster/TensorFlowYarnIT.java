@@ -1,6 +1,5 @@
 package io.fruits.cluster;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,11 +7,9 @@ import io.fruits.features.SharedData;
 import io.fruits.mapreduce.ImageTrees;
 import io.fruits.mapreduce.PipelineRun;
 import io.fruits.mapreduce.SavedModels;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -79,11 +76,7 @@ class TensorFlowYarnIT {
     PipelineRun here = PipelineRun.of(embedded, "--input", local.toString(), "--output", out.toString(), "--model", descriptor.toString());
     assertEquals(0, here.exitCode, here.stderr);
 
-    for (String csv : List.of("features.csv", "pca.csv", "rejects.csv")) {
-      try (InputStream in = hdfs.open(new org.apache.hadoop.fs.Path("/runs/tf/" + csv))) {
-        assertArrayEquals(Files.readAllBytes(out.resolve(csv)), in.readAllBytes(), csv);
-      }
-    }
+    cluster.assertSameCsvs("/runs/tf", out);
     assertEquals(12, ImageTrees.rows(out.resolve("features.csv")).size());
     assertEquals(1, ImageTrees.rows(out.resolve("rejects.csv")).size());
   }

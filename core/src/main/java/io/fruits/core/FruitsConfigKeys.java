@@ -18,6 +18,8 @@ public enum FruitsConfigKeys {
   PACK_TARGET_BYTES("pack.target.bytes", "134217728", Type.LONG, 1, "start a new SequenceFile after this many image bytes (128 MiB: one HDFS block)"),
   PACK_MAX_FILE_BYTES("pack.max.file.bytes", Long.toString(ImageTree.DEFAULT_MAX_FILE_BYTES), Type.LONG, 1,
       "files larger than this are never read into memory and become too-large rejects (64 MiB)"),
+  FEATURES_MAP_TASKS("features.map.tasks", "auto", Type.TASKS, 1,
+      "map tasks of the feature job: auto (on YARN: the cluster's map slots x 3 waves; locally: the filesystem's blocks) or a number"),
   BATCH_SIZE("features.batch.size", "32", Type.INT, 1, "images per inference batch"),
   PREFETCH("features.prefetch", "true", Type.BOOLEAN, 0, "decode the next batch on a helper thread while the engine runs the current one"),
   ENGINE_THREADS("engine.threads", "0", Type.INT, 0, "engine threads per map task; 0: cores / concurrent map tasks"),
@@ -39,7 +41,7 @@ public enum FruitsConfigKeys {
   MODEL_LOCALIZED("fruits.model.localized", "", Type.TEXT, 0, "set by the driver: name of the model file in the task's working folder");
 
   /** What a value must be; {@link #checkAll} applies it to every key before any work. */
-  private enum Type { TEXT, BOOLEAN, INT, LONG, FRACTION, FORMATS, PCA_METHOD }
+  private enum Type { TEXT, BOOLEAN, INT, LONG, FRACTION, FORMATS, PCA_METHOD, TASKS }
 
   private final String key;
   private final String defaultValue;
@@ -65,6 +67,7 @@ public enum FruitsConfigKeys {
         case FRACTION -> k.getDouble(conf);
         case FORMATS -> k.getFormats(conf);
         case PCA_METHOD -> k.getPcaMethod(conf);
+        case TASKS -> k.getTasks(conf);
         case TEXT -> k.get(conf);
       }
     }
@@ -118,6 +121,12 @@ public enum FruitsConfigKeys {
       Set<String> formats = Set.copyOf(named);
       return formats.size() == named.size() ? formats : null; // a format named twice is a typo
     }, f -> Set.of("csv", "parquet").containsAll(f), "csv or csv,parquet (" + description + ")");
+  }
+
+  /** A number of tasks, or 0 for {@code auto}. */
+  public int getTasks(Configuration conf) {
+    return parse(conf, v -> v.equals("auto") ? 0 : Integer.parseInt(v), n -> n == 0 || n >= min,
+        "auto or a whole number from " + min + " (" + description + ")");
   }
 
   public PcaMethod getPcaMethod(Configuration conf) {

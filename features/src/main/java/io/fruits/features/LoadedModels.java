@@ -20,6 +20,12 @@ final class LoadedModels {
   static {
     // DJL must never reach for its model zoo or engine downloads: everything is local here.
     System.setProperty("ai.djl.offline", "true");
+    // With the TensorFlow engine on the class path, DJL would make it the default engine and ONNX
+    // Runtime's "alternative" for NDArray operations, loading TensorFlow's 630 MB native library
+    // into every ONNX run (and failing where it is absent, e.g. in a YARN container). Pooling is
+    // plain Java here: ONNX Runtime needs no alternative, and each model names its engine.
+    System.setProperty("ai.djl.onnx.disable_alternative", "true");
+    System.setProperty("ai.djl.default_engine", "OnnxRuntime");
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> MODELS.values().forEach(ZooModel::close), "fruits-model-close"));
   }

@@ -2,6 +2,7 @@ package io.fruits.mapreduce;
 
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
@@ -19,13 +20,25 @@ import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
  * ({@link ModelShipping#ship}).
  */
 public final class FeatureJob {
+  private static final String PACKED_PARTS = "part-*.seq";
+
   private FeatureJob() {}
+
+  /** The bytes the job's splits divide: the packed SequenceFiles as they lie on the file system. */
+  static long inputBytes(Configuration conf, Path packed) throws IOException {
+    long bytes = 0;
+    FileStatus[] parts = packed.getFileSystem(conf).globStatus(new Path(packed, PACKED_PARTS));
+    for (FileStatus part : parts == null ? new FileStatus[0] : parts) {
+      bytes += part.getLen();
+    }
+    return bytes;
+  }
 
   public static Job create(Configuration conf, Path packed, Path features) throws IOException {
     Job job = Job.getInstance(conf, "fruits-features");
     job.setJarByClass(FeatureJob.class);
     job.setInputFormatClass(SequenceFileInputFormat.class);
-    FileInputFormat.addInputPath(job, new Path(packed, "part-*.seq"));
+    FileInputFormat.addInputPath(job, new Path(packed, PACKED_PARTS));
     job.setMapperClass(FeatureMapper.class);
     job.setNumReduceTasks(0);
     job.setOutputKeyClass(Text.class);

@@ -2,12 +2,15 @@ package io.fruits.mapreduce;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.CounterGroup;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.TaskCompletionEvent;
 
-/** One line from the feature job's counters: images, vectors, rejects by reason, engine rate. */
+/** One line from the feature job's counters: images, vectors, rejects by reason, engine rate; on a cluster, the nodes that ran it. */
 final class FeatureReport {
   private FeatureReport() {}
 
@@ -26,7 +29,35 @@ final class FeatureReport {
       reasons.append(')');
     }
     double rate = inferMs == 0 ? 0 : vectors * 1000.0 / inferMs;
-    return String.format(Locale.ROOT, "%d images read, %d vectors, %d rejected%s, engine %.1f images/s",
-        read, vectors, rejected, reasons, rate);
+    return String.format(Locale.ROOT, "%d images read, %d vectors, %d rejected%s, engine %.1f images/s%s",
+        read, vectors, rejected, reasons, rate, nodes(job));
+  }
+
+  /** On a cluster, how many map tasks succeeded on how many nodes (from the job's completion events). */
+  private static String nodes(Job job) throws IOException {
+    if (JobRunner.isLocalRunner(job.getConfiguration())) {
+      return "";
+    }
+    Set<String> nodes = new TreeSet<>();
+    int maps = 0;
+    try {
+      for (int from = 0; ; ) {
+        TaskCompletionEvent[] events = job.getTaskCompletionEvents(from, 100);
+        if (events.length == 0) {
+          break;
+        }
+        from += events.length;
+        for (TaskCompletionEvent e : events) {
+          if (e.isMapTask() && e.getStatus() == TaskCompletionEvent.Status.SUCCEEDED) {
+            maps++;
+            nodes.add(e.getTaskTrackerHttp());
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+    return String.format(Locale.ROOT, ", %d map task(s) on %d node(s)", maps, nodes.size());
   }
 }

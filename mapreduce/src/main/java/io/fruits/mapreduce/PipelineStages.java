@@ -88,6 +88,10 @@ final class PipelineStages {
     Configuration jobConf = new Configuration(conf);
     jobConf.setInt(FruitsConfigKeys.ENGINE_THREADS.key(), threads);
     Job job = FeatureJob.create(jobConf, layout.packed(), layout.features());
+    FeatureSplits.Plan splits = FeatureSplits.apply(job, FeatureJob.inputBytes(jobConf, layout.packed()));
+    if (splits != null) {
+      progress.println("[fruits] features: " + splits.line());
+    }
     ModelShipping.ship(job, descriptor, modelFile);
     jobs.runCountingImages(job, packedImages);
     String note = FeatureReport.summary(job);

@@ -49,6 +49,11 @@ class ScriptsTest {
     assertTrue(r[2].contains("m5.2xlarge has 8 vCPUs and 24576 MB for YARN; 2 map(s) x 4 engine thread(s) per node"), r[2]);
     assertTrue(out.contains("\"mapreduce.map.cpu.vcores\": \"4\""), out);
     assertTrue(out.contains("DominantResourceCalculator"), out);
+    assertTrue(r[2].contains("# splits: 3 node(s) x 2 map slot(s) x 3 waves = 18 feature map tasks; the driver divides the packed bytes by 18"), r[2]);
+    // Given the packed size, the plan shows the split: 400 MB / 18 tasks, rounded up.
+    String[] sized = run("bash", "scripts/emr", "--bucket", "acme-fruits", "--input", "s3a://acme-fruits/fruits-360",
+        "--instance-type", "m5.2xlarge", "--instance-count", "3", "--engine-threads", "4", "--kms-key", "alias/fruits", "--input-mb", "400", "--dry-run");
+    assertTrue(sized[2].contains("400 MB packed / 18 = splits of 23301689 bytes"), sized[2]);
 
     Matcher steps = Pattern.compile("\"Name\": \"fruits (\\w+)\".*?\"Jar\": \"([^\"]+)\",\\s*\"Args\": \\[([^]]*)]", Pattern.DOTALL).matcher(out);
     List<String> stages = List.of("pack", "features", "stats", "pca", "export");
