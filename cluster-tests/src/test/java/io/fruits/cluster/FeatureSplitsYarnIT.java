@@ -67,12 +67,6 @@ class FeatureSplitsYarnIT {
     assertTrue(Integer.parseInt(m.group(1)) >= 4, m.group());
     assertEquals("2", m.group(2), "both NodeManagers ran feature map tasks: " + m.group());
 
-    Configuration embedded = new Configuration();
-    embedded.set("model.dir", SharedData.models().toString());
-    embedded.setInt("engine.threads", 1);
-    Path out = tmp.resolve("embedded");
-    PipelineRun here = PipelineRun.of(embedded, "--input", local.toString(), "--output", out.toString(), "--model", "squeezenet1.1");
-    assertEquals(0, here.exitCode, here.stderr);
-    cluster.assertSameCsvs("/runs/splits", out);
+    cluster.assertSameAsEmbeddedRun("/runs/splits", local, tmp.resolve("embedded"), "squeezenet1.1");
   }
 }

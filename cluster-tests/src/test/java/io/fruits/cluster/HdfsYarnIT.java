@@ -166,15 +166,8 @@ class HdfsYarnIT {
     String prefix = hdfs.getUri() + "/runs/one/";
     assertEquals(List.of(prefix + "features.csv", prefix + "pca.csv"), onYarn.stdout.subList(onYarn.stdout.size() - 2, onYarn.stdout.size()));
 
-    // The embedded run, with the same engine threads as a 1-vcore container.
-    Configuration embedded = new Configuration();
-    embedded.set("model.dir", SharedData.models().toString());
-    embedded.setInt("engine.threads", 1);
     Path out = tmp.resolve("embedded");
-    PipelineRun local1 = PipelineRun.of(embedded, "--input", local.toString(), "--output", out.toString(), "--model", "squeezenet1.1");
-    assertEquals(0, local1.exitCode, local1.stderr);
-
-    cluster.assertSameCsvs("/runs/one", out);
+    cluster.assertSameAsEmbeddedRun("/runs/one", local, out, "squeezenet1.1");
     assertEquals(34, ImageTrees.rows(out.resolve("features.csv")).size() + ImageTrees.rows(out.resolve("rejects.csv")).size());
     assertEquals(List.of(FormatTree.BROKEN), ImageTrees.rows(out.resolve("rejects.csv")).stream().map(r -> r.get(0)).toList(),
         "every format sample is a vector");

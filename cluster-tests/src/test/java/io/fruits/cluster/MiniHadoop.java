@@ -44,8 +44,18 @@ final class MiniHadoop implements AutoCloseable {
     return new MiniHadoop(dfs, yarn);
   }
 
-  /** The run's three CSVs on HDFS under {@code run} equal, byte for byte, those of the local run in {@code local}. */
-  void assertSameCsvs(String run, Path local) throws java.io.IOException {
+  /**
+   * Runs the same input on the local job runner into {@code local}, with the engine threads of a
+   * 1-vcore container, and checks that the cluster run's three CSVs under {@code run} on HDFS equal
+   * its own, byte for byte.
+   */
+  void assertSameAsEmbeddedRun(String run, Path input, Path local, String model) throws java.io.IOException {
+    Configuration embedded = new Configuration();
+    embedded.set("model.dir", io.fruits.features.SharedData.models().toString());
+    embedded.setInt("engine.threads", 1);
+    io.fruits.mapreduce.PipelineRun here = io.fruits.mapreduce.PipelineRun.of(embedded,
+        "--input", input.toString(), "--output", local.toString(), "--model", model);
+    org.junit.jupiter.api.Assertions.assertEquals(0, here.exitCode, here.stderr);
     for (String csv : new String[] {"features.csv", "pca.csv", "rejects.csv"}) {
       try (java.io.InputStream in = dfs.getFileSystem().open(new org.apache.hadoop.fs.Path(run, csv))) {
         org.junit.jupiter.api.Assertions.assertArrayEquals(java.nio.file.Files.readAllBytes(local.resolve(csv)), in.readAllBytes(), csv);

@@ -70,13 +70,8 @@ class TensorFlowYarnIT {
     PipelineRun onYarn = PipelineRun.of(submit, "--input", "/data/tf", "--output", "/runs/tf", "--model", descriptor.toString());
     assertEquals(0, onYarn.exitCode, onYarn.stderr);
 
-    Configuration embedded = new Configuration();
-    embedded.setInt("engine.threads", 1); // as a 1-vcore container
     Path out = tmp.resolve("embedded");
-    PipelineRun here = PipelineRun.of(embedded, "--input", local.toString(), "--output", out.toString(), "--model", descriptor.toString());
-    assertEquals(0, here.exitCode, here.stderr);
-
-    cluster.assertSameCsvs("/runs/tf", out);
+    cluster.assertSameAsEmbeddedRun("/runs/tf", local, out, descriptor.toString());
     assertEquals(12, ImageTrees.rows(out.resolve("features.csv")).size());
     assertEquals(1, ImageTrees.rows(out.resolve("rejects.csv")).size());
   }

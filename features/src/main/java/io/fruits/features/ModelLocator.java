@@ -75,7 +75,7 @@ public final class ModelLocator {
     return Files.isRegularFile(p) || isSavedModel(p);
   }
 
-  public static boolean isSavedModel(Path p) {
+  private static boolean isSavedModel(Path p) {
     return Files.isRegularFile(p.resolve(SAVED_MODEL));
   }
 

@@ -3,6 +3,7 @@ package io.fruits.mapreduce;
 import io.fruits.core.FruitsConfigKeys;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.apache.hadoop.yarn.api.records.Resource;
 
 /**
  * How many threads the engine may use in each map task, so that engine threads times concurrent
@@ -65,12 +66,11 @@ public final class EngineThreads {
           "engine.threads=%d exceeds the %d vcore(s) each map container gets; set -D%s=%d or lower engine.threads",
           threads, vcores, MRJobConfig.MAP_CPU_VCORES, threads));
     }
-    boolean vcoresEnforced = conf.get(CALCULATOR, "").contains("DominantResourceCalculator");
     int nodeMemory = conf.getInt(NODE_MEMORY, -1);
     int nodeVcores = conf.getInt(NODE_VCORES, -1);
     int mapMemory = conf.getInt(MRJobConfig.MAP_MEMORY_MB, MRJobConfig.DEFAULT_MAP_MEMORY_MB);
-    if (!vcoresEnforced && nodeMemory > 0 && nodeVcores > 0) {
-      int mapsPerNode = nodeMemory / mapMemory;
+    if (!MapSlots.vcoresEnforced(conf) && nodeMemory > 0 && nodeVcores > 0) {
+      int mapsPerNode = MapSlots.perNode(conf, Resource.newInstance(nodeMemory, nodeVcores));
       if (threads * mapsPerNode > nodeVcores) {
         int needed = (int) Math.ceil((double) nodeMemory / (nodeVcores / threads + 1)) + 1;
         throw new IllegalArgumentException(String.format(

@@ -30,27 +30,34 @@ final class FeatureSplits {
 
   private FeatureSplits() {}
 
-  /** The plan for {@code inputBytes} of packed images on {@code slots} map slots; null when auto leaves splits to the blocks. */
-  static Plan plan(Configuration conf, long inputBytes, int slots) {
+  /** The map slots of the cluster, asked only when {@code auto} needs them; 0 when there is no cluster to balance. */
+  interface Slots {
+    int count() throws IOException;
+  }
+
+  /** The plan for {@code inputBytes} of packed images; null when the blocks decide (auto without slots, or split.* set). */
+  static Plan plan(Configuration conf, long inputBytes, Slots slots) throws IOException {
     int asked = FruitsConfigKeys.FEATURES_MAP_TASKS.getTasks(conf);
     if (setByUser(conf, FileInputFormat.SPLIT_MAXSIZE) || setByUser(conf, FileInputFormat.SPLIT_MINSIZE)) {
       return null;
     }
-    long floor = 2L * conf.getInt(COMPRESS_BLOCK, 1_000_000);
     int tasks;
     String why;
     if (asked > 0) {
       tasks = asked;
       why = FruitsConfigKeys.FEATURES_MAP_TASKS.key() + "=" + asked;
-    } else if (slots > 0) {
-      tasks = slots * WAVES;
-      why = slots + " map slot(s) x " + WAVES + " waves";
     } else {
-      return null;
+      int n = slots.count();
+      if (n == 0) {
+        return null;
+      }
+      tasks = n * WAVES;
+      why = n + " map slot(s) x " + WAVES + " waves";
     }
+    long floor = 2L * conf.getInt(COMPRESS_BLOCK, 1_000_000);
     long split = Math.max(floor, (inputBytes + tasks - 1) / tasks);
     if (split == floor && inputBytes > 0) {
-      why += String.format(Locale.ROOT, ", but a split holds at least two %s compression blocks (%s)", "SequenceFile", human(floor));
+      why += ", but a split holds at least two SequenceFile compression blocks (" + human(floor) + ")";
     }
     return new Plan(split, (int) Math.max(1, (inputBytes + split - 1) / split), why + ", " + human(inputBytes) + " packed");
   }
@@ -58,8 +65,7 @@ final class FeatureSplits {
   /** Sizes the job's splits by the plan for its cluster; returns the plan, or null when the blocks decide. */
   static Plan apply(Job job, long inputBytes) throws IOException {
     Configuration conf = job.getConfiguration();
-    int slots = JobRunner.isLocalRunner(conf) ? 0 : MapSlots.of(conf);
-    Plan plan = plan(conf, inputBytes, slots);
+    Plan plan = plan(conf, inputBytes, JobRunner.isLocalRunner(conf) ? () -> 0 : () -> MapSlots.of(conf));
     if (plan != null) {
       FileInputFormat.setMinInputSplitSize(job, plan.splitBytes());
       FileInputFormat.setMaxInputSplitSize(job, plan.splitBytes());
@@ -70,15 +76,7 @@ final class FeatureSplits {
   /** Set other than by Hadoop's own defaults (mapred-default.xml gives split.minsize a value). */
   private static boolean setByUser(Configuration conf, String key) {
     String[] sources = conf.getPropertySources(key);
-    if (conf.get(key) == null || sources == null) {
-      return conf.get(key) != null;
-    }
-    for (String source : sources) {
-      if (!source.endsWith("-default.xml")) {
-        return true;
-      }
-    }
-    return false;
+    return sources != null && java.util.Arrays.stream(sources).anyMatch(source -> !source.endsWith("-default.xml"));
   }
 
   static String human(long bytes) {

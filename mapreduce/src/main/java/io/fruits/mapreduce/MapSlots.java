@@ -32,12 +32,18 @@ final class MapSlots {
     }
   }
 
+  /** Map containers one node of {@code node}'s resources holds at once. */
   static int perNode(Configuration conf, Resource node) {
     long byMemory = node.getMemorySize() / conf.getInt(MRJobConfig.MAP_MEMORY_MB, MRJobConfig.DEFAULT_MAP_MEMORY_MB);
-    if (!conf.get(EngineThreads.CALCULATOR, "").contains("DominantResourceCalculator")) {
+    if (!vcoresEnforced(conf)) {
       return (int) byMemory;
     }
     long byVcores = node.getVirtualCores() / conf.getInt(MRJobConfig.MAP_CPU_VCORES, MRJobConfig.DEFAULT_MAP_CPU_VCORES);
     return (int) Math.min(byMemory, byVcores);
+  }
+
+  /** YARN's default, memory-only calculator places containers whatever their vcores. */
+  static boolean vcoresEnforced(Configuration conf) {
+    return conf.get(EngineThreads.CALCULATOR, "").contains("DominantResourceCalculator");
   }
 }

@@ -14,56 +14,58 @@ class FeatureSplitsTest {
   private static final long MB = 1L << 20;
 
   @Test
-  void autoAimsAtThreeWavesOfTheClustersSlots() {
+  void autoAimsAtThreeWavesOfTheClustersSlots() throws Exception {
     // 74 MB on 8 slots: 24 tasks of ceil(74 MB / 24) bytes.
-    FeatureSplits.Plan p = FeatureSplits.plan(new Configuration(false), 74 * MB, 8);
+    FeatureSplits.Plan p = FeatureSplits.plan(new Configuration(false), 74 * MB, () -> 8);
     assertEquals((74 * MB + 23) / 24, p.splitBytes());
     assertEquals(24, p.tasks());
     assertEquals("splits of 3.1 MB for about 24 map task(s): 8 map slot(s) x 3 waves, 74.0 MB packed", p.line());
   }
 
   @Test
-  void aNumberAsksForThatManyTasks() {
+  void aNumberAsksForThatManyTasks() throws Exception {
     Configuration conf = new Configuration(false);
     conf.set("features.map.tasks", "5");
-    FeatureSplits.Plan p = FeatureSplits.plan(conf, 100 * MB, 8);
+    FeatureSplits.Plan p = FeatureSplits.plan(conf, 100 * MB, () -> {
+      throw new AssertionError("a number needs no question to the ResourceManager");
+    });
     assertEquals(20 * MB, p.splitBytes());
     assertEquals(5, p.tasks());
   }
 
   @Test
-  void aSplitHoldsAtLeastTwoCompressionBlocks() {
-    FeatureSplits.Plan p = FeatureSplits.plan(new Configuration(false), 3_000_000, 8);
+  void aSplitHoldsAtLeastTwoCompressionBlocks() throws Exception {
+    FeatureSplits.Plan p = FeatureSplits.plan(new Configuration(false), 3_000_000, () -> 8);
     assertEquals(2_000_000, p.splitBytes(), "two 1,000,000-byte blocks, not 3 MB / 24");
     assertEquals(2, p.tasks());
     Configuration small = new Configuration(false);
     small.setInt("io.seqfile.compress.blocksize", 65_536);
-    assertEquals(131_072, FeatureSplits.plan(small, 1_000_000, 8).splitBytes());
+    assertEquals(131_072, FeatureSplits.plan(small, 1_000_000, () -> 8).splitBytes());
   }
 
   @Test
-  void explicitSplitSettingsAndTheLocalRunnerKeepTheBlocks() {
+  void explicitSplitSettingsAndTheLocalRunnerKeepTheBlocks() throws Exception {
     Configuration conf = new Configuration(false);
     conf.setLong("mapreduce.input.fileinputformat.split.maxsize", 10 * MB);
-    assertNull(FeatureSplits.plan(conf, 74 * MB, 8));
-    assertEquals(24, FeatureSplits.plan(new Configuration(), 74 * MB, 8).tasks(), "Hadoop's own default split.minsize is no choice of the user's");
-    assertNull(FeatureSplits.plan(new Configuration(false), 74 * MB, 0), "auto without slots (local runner)");
+    assertNull(FeatureSplits.plan(conf, 74 * MB, () -> 8));
+    assertEquals(24, FeatureSplits.plan(new Configuration(), 74 * MB, () -> 8).tasks(), "Hadoop's own default split.minsize is no choice of the user's");
+    assertNull(FeatureSplits.plan(new Configuration(false), 74 * MB, () -> 0), "auto without slots (local runner)");
     Configuration four = new Configuration(false);
     four.set("features.map.tasks", "4");
-    assertEquals(4, FeatureSplits.plan(four, 74 * MB, 0).tasks(), "a number applies on the local runner too");
+    assertEquals(4, FeatureSplits.plan(four, 74 * MB, () -> 0).tasks(), "a number applies on the local runner too");
   }
 
   @Test
-  void aWrongValueFailsInOneLine() {
+  void aWrongValueFailsInOneLine() throws Exception {
     Configuration conf = new Configuration(false);
     conf.set("features.map.tasks", "many");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FeatureSplits.plan(conf, MB, 2));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FeatureSplits.plan(conf, MB, () -> 2));
     assertEquals("features.map.tasks is 'many'; give auto or a whole number from 1 (map tasks of the feature job: auto (on YARN: the "
         + "cluster's map slots x 3 waves; locally: the filesystem's blocks) or a number)", e.getMessage());
   }
 
   @Test
-  void slotsPerNodeFollowMemoryAndVcoresWhenTheSchedulerEnforcesThem() {
+  void slotsPerNodeFollowMemoryAndVcoresWhenTheSchedulerEnforcesThem() throws Exception {
     Configuration conf = new Configuration(false);
     conf.setInt(MRJobConfig.MAP_MEMORY_MB, 2048);
     conf.setInt(MRJobConfig.MAP_CPU_VCORES, 2);
