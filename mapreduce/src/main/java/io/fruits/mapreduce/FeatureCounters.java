@@ -5,6 +5,8 @@ public enum FeatureCounters {
   IMAGES_READ,
   BYTES_READ,
   IMAGES_DECODED,
+  /** Images of an update whose bytes did not change: their earlier vector or reject, not decoded again. */
+  IMAGES_REUSED,
   VECTORS_WRITTEN,
   REJECTED,
   DECODE_MILLIS,

@@ -10,6 +10,7 @@ import io.fruits.features.FeatureExtractor;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.features.RejectReason;
 import java.io.IOException;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.BytesWritable;
 import org.apache.hadoop.io.NullWritable;
@@ -20,16 +21,21 @@ import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 /**
  * Encoded image in, feature vector out. Images are queued into a {@link FeatureBatcher}, which
  * decodes the next batch while the CNN runs the current one; vectors and rejects come back in
- * input order on this thread. A reject never fails the task: it is counted and listed.
+ * input order on this thread. A reject never fails the task: it is counted and listed. In an
+ * update, images whose bytes did not change take their earlier result instead of the CNN.
  */
 public final class FeatureMapper extends Mapper<Text, BytesWritable, Text, FeatureVectorWritable> {
   static final String REJECTS_OUTPUT = "rejects";
+  /** Known results held back behind queued images before the batcher is flushed early (bounds memory). */
+  private static final int MAX_WAITING = 4096;
 
   private FeatureExtractor extractor;
   private FeatureBatcher batcher;
   private MultipleOutputs<Text, FeatureVectorWritable> outputs;
   private FaultInjection fault;
   private ResidentMemory memory;
+  private PreviousFeatures previous;
+  private InOrderResults results;
 
   @Override
   protected void setup(Context context) throws IOException {
@@ -39,13 +45,15 @@ public final class FeatureMapper extends Mapper<Text, BytesWritable, Text, Featu
     outputs = new MultipleOutputs<>(context);
     fault = FaultInjection.forTask("features", context);
     memory = new ResidentMemory(context);
+    previous = PreviousFeatures.open(conf);
+    results = new InOrderResults(new TaskSink(context, outputs));
     batcher =
         new FeatureBatcher(
             extractor,
             FruitsConfigKeys.BATCH_SIZE.getInt(conf),
             FruitsConfigKeys.MAX_PIXELS.getLong(conf),
             FruitsConfigKeys.PREFETCH.getBoolean(conf),
-            new TaskSink(context, outputs));
+            results);
   }
 
   @Override
@@ -53,7 +61,18 @@ public final class FeatureMapper extends Mapper<Text, BytesWritable, Text, Featu
     String id = key.toString();
     context.getCounter(FeatureCounters.IMAGES_READ).increment(1);
     context.getCounter(FeatureCounters.BYTES_READ).increment(value.getLength());
-    batcher.add(id, ImageId.labelOf(id), value.getBytes(), value.getLength());
+    String label = ImageId.labelOf(id);
+    PreviousFeatures.Result known = previous == null ? null : previous.find(id, label);
+    if (known != null) {
+      context.getCounter(FeatureCounters.IMAGES_REUSED).increment(1);
+      results.known(known);
+      if (results.waiting() >= MAX_WAITING) {
+        batcher.flush();
+      }
+    } else {
+      results.computing();
+      batcher.add(id, label, value.getBytes(), value.getLength());
+    }
     fault.record();
     memory.record();
   }
@@ -71,12 +90,15 @@ public final class FeatureMapper extends Mapper<Text, BytesWritable, Text, Featu
     } finally {
       batcher.close();
       extractor.close();
+      if (previous != null) {
+        previous.close();
+      }
       outputs.close();
     }
   }
 
   /** Writes vectors to the job output and rejects to their own files, counting both. */
-  private static final class TaskSink implements FeatureBatcher.Sink {
+  private static final class TaskSink implements InOrderResults.Out {
     private final Context context;
     private final MultipleOutputs<Text, FeatureVectorWritable> outputs;
     private final Text id = new Text();
@@ -98,10 +120,15 @@ public final class FeatureMapper extends Mapper<Text, BytesWritable, Text, Featu
     @Override
     public void reject(String imageId, String label, RejectReason reason, String detail)
         throws IOException, InterruptedException {
-      String line = CsvRows.reject(imageId, label, reason.word(), detail);
+      rejectRow(List.of(imageId, label, reason.word(), detail));
+    }
+
+    @Override
+    public void rejectRow(List<String> row) throws IOException, InterruptedException {
+      String line = CsvRows.reject(row.get(0), row.get(1), row.get(2), row.get(3));
       outputs.write(REJECTS_OUTPUT, NullWritable.get(), new Text(line), "rejects/part");
       context.getCounter(FeatureCounters.REJECTED).increment(1);
-      context.getCounter(FeatureCounters.REJECTS, reason.word()).increment(1);
+      context.getCounter(FeatureCounters.REJECTS, row.get(2)).increment(1);
     }
   }
 }

@@ -36,12 +36,18 @@ final class PipelineStages {
   private final JobRunner jobs;
   /** Images in the SequenceFiles when this run packed them; unknown (-1) when it resumed after the pack. */
   private long packedImages = -1;
-  private final StageTimes times = new StageTimes();
+  private final StageTimes times;
 
   PipelineStages(Configuration conf, RunLayout layout, Path input, ModelDescriptor descriptor, java.nio.file.Path modelFile,
       int threads, int dimension, PcaMethod method, PrintStream progress) {
+    this(conf, layout, new StageTimes(), layout.reports(), input, descriptor, modelFile, threads, dimension, method, progress);
+  }
+
+  private PipelineStages(Configuration conf, RunLayout layout, StageTimes times, Path reports, Path input, ModelDescriptor descriptor,
+      java.nio.file.Path modelFile, int threads, int dimension, PcaMethod method, PrintStream progress) {
     this.conf = conf;
     this.layout = layout;
+    this.times = times;
     this.input = input;
     this.descriptor = descriptor;
     this.modelFile = modelFile;
@@ -49,7 +55,16 @@ final class PipelineStages {
     this.dimension = dimension;
     this.method = method;
     this.progress = progress;
-    this.jobs = new JobRunner(progress, conf, layout.reports());
+    this.jobs = new JobRunner(progress, conf, reports);
+  }
+
+  /**
+   * The same recipe writing its stages under {@code other} (an update's folder), with its timings
+   * and job counters still going to this run's reports.
+   */
+  PipelineStages writingInto(Configuration otherConf, RunLayout other) {
+    return new PipelineStages(otherConf, other, times, layout.reports(), input, descriptor, modelFile, threads, dimension, method,
+        progress);
   }
 
   StageTimes times() {

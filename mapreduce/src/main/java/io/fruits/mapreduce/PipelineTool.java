@@ -75,8 +75,23 @@ public final class PipelineTool extends Configured implements Tool {
         method.name().toLowerCase(java.util.Locale.ROOT));
 
     RunLayout layout = new RunLayout(qualify(conf, options.output()));
-    prepareOutput(conf, layout, input, RunSettings.of(conf, input, descriptor, modelFile), options.overwrite());
+    RunSettings settings = RunSettings.of(conf, input, descriptor, modelFile);
+    RunUpdate update = new RunUpdate(conf, layout);
+    if (options.update()) {
+      checkUpdatable(conf, layout, settings, update);
+    } else {
+      prepareOutput(conf, layout, input, settings, options.overwrite());
+    }
     PipelineStages stages = new PipelineStages(conf, layout, input, descriptor, modelFile, threads, dimension, method, progress);
+    if (update.committing()) {
+      progress.println("[fruits] finishing the update that was stopped in " + layout.root());
+      update.finishCommit();
+    } else if (options.update() && update.apply(stages, progress) == null) {
+      progress.println("[fruits] update: nothing new in " + RunLayout.display(input) + " since the run; nothing changed");
+      out.println(RunLayout.display(layout.featuresCsv()));
+      out.println(RunLayout.display(layout.pcaCsv()));
+      return 0;
+    }
     for (Stage stage : Stage.values()) {
       stages.run(stage);
       if (stage == options.until()) {
@@ -123,6 +138,22 @@ public final class PipelineTool extends Configured implements Tool {
     }
     fs.mkdirs(layout.root());
     settings.save(conf, layout.root());
+  }
+
+  /** {@code --update} needs a finished run (or a stopped update) made with these very settings. */
+  private static void checkUpdatable(Configuration conf, RunLayout layout, RunSettings settings, RunUpdate update) throws IOException {
+    FileSystem fs = layout.root().getFileSystem(conf);
+    TreeMap<String, String> saved = fs.exists(layout.root()) ? RunSettings.load(conf, layout.root()) : null;
+    if (saved == null) {
+      throw new IllegalArgumentException("output " + layout.root() + " holds no run to update; run once without --update");
+    }
+    if (!settings.values().equals(saved)) {
+      throw new IllegalArgumentException("output " + layout.root()
+          + " holds a run with another input, model or settings; --update keeps them: give the same ones");
+    }
+    if (!fs.exists(layout.pcaCsv()) && !update.committing()) {
+      throw new IllegalArgumentException("output " + layout.root() + " holds an unfinished run; finish it without --update first");
+    }
   }
 
   private static Path qualify(Configuration conf, String location) throws IOException {

@@ -9,7 +9,7 @@ final class Usage {
 
   static String text() {
     StringBuilder sb = new StringBuilder();
-    sb.append("Usage: fruits run --input IN --output OUT --model PRESET|DESCRIPTOR [--overwrite] [--until STAGE] [-D key=value ...]\n\n");
+    sb.append("Usage: fruits run --input IN --output OUT --model PRESET|DESCRIPTOR [--overwrite | --update] [--until STAGE] [-D key=value ...]\n\n");
     sb.append("Packs the images under IN into SequenceFiles, extracts one CNN feature vector per image,\n");
     sb.append("computes their statistics and PCA, and writes CSVs under OUT. IN and OUT are local paths\n");
     sb.append("or Hadoop filesystem URIs (file://, hdfs://, s3a://). Without a cluster configuration the\n");
@@ -21,6 +21,8 @@ final class Usage {
     sb.append("  --output OUT      folder of this run; an unfinished run with the same settings resumes\n");
     sb.append("  --model M         preset (vgg16, squeezenet1.1, mobilenetv2) or a descriptor .properties file\n");
     sb.append("  --overwrite       delete OUT first, only when it is a run (run.properties) and holds no input\n");
+    sb.append("  --update          bring the finished run in OUT up to date with IN: only added or changed images\n");
+    sb.append("                    go through the CNN; removed ones leave every output; the rest is recomputed\n");
     sb.append("  --until STAGE     stop after pack, features, stats, pca or export (default); a re-run resumes\n");
     sb.append("  --help            this text\n\n");
     sb.append("Pipeline settings (-D key=value):\n");

@@ -30,6 +30,14 @@ class UsageErrorsTest {
   }
 
   @Test
+  void updateTakesNeitherOverwriteNorUntil() {
+    assertOneLine(run(new Configuration(), "--input", "x", "--output", "y", "--model", "squeezenet1.1", "--update", "--overwrite"),
+        "--update keeps the run and --overwrite deletes it: give one of them");
+    assertOneLine(run(new Configuration(), "--input", "x", "--output", "y", "--model", "squeezenet1.1", "--update", "--until", "pack"),
+        "--update runs every stage after the features: drop --until");
+  }
+
+  @Test
   void unknownPresetFailsFast() {
     assertOneLine(run(new Configuration(), "--input", "x", "--output", tmp.resolve("o").toString(), "--model", "resnet50"),
         "unknown model preset 'resnet50'; use vgg16, squeezenet1.1, mobilenetv2 or a descriptor file");
