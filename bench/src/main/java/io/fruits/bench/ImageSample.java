@@ -18,22 +18,32 @@ final class ImageSample {
     if (!Files.isDirectory(from)) {
       throw new IllegalArgumentException("input " + from + " is not a folder; point --input at the image tree");
     }
+    deleteTree(to);
+    return grow(from, to, n);
+  }
+
+  /**
+   * Copies {@code n} more images from {@code from} that {@code to} does not hold yet, continuing the
+   * same round-robin, and returns how many it found.
+   */
+  static int grow(Path from, Path to, int n) throws IOException {
     Map<Path, List<Path>> byFolder = new TreeMap<>();
     for (Path f : files(from)) {
       byFolder.computeIfAbsent(f.getParent(), k -> new ArrayList<>()).add(f);
     }
-    deleteTree(to);
     int copied = 0;
     for (int round = 0; copied < n; round++) {
       boolean any = false;
       for (List<Path> inFolder : byFolder.values()) {
         if (round < inFolder.size() && copied < n) {
+          any = true;
           Path f = inFolder.get(round);
           Path target = to.resolve(from.relativize(f).toString());
-          Files.createDirectories(target.getParent());
-          Files.copy(f, target);
-          copied++;
-          any = true;
+          if (!Files.exists(target)) {
+            Files.createDirectories(target.getParent());
+            Files.copy(f, target);
+            copied++;
+          }
         }
       }
       if (!any) {
