@@ -44,8 +44,8 @@ import org.apache.hadoop.util.ToolRunner;
  * images with the same batch size and engine threads, and (4) stats + PCA + projection on a
  * synthetic set of vectors (94,000 x 512 by default: the size of the full Fruits-360), with the
  * projection run again writing Parquet beside CSV, and (5) exact vs randomized PCA on those vectors
- * and on wide ones (a flattened map's 25,088 values), and (6) {@code --update} after 1% more images
- * against a fresh run. Prints a
+ * and on wide ones (a flattened map's 25,088 values), (6) {@code --update} after 1% more images
+ * against a fresh run and (7) the pack by the driver and as a job of 1, 2 and 4 map tasks. Prints a
  * Markdown table with the ratios and the goals, and writes it as {@code bench.md}, {@code
  * bench.csv} and {@code bench.html} (with a bar chart).
  */
@@ -136,17 +136,18 @@ public final class BenchTool extends Configured implements Tool {
 
     Map<String, Long> counters = JobRunner.readCounters(run.resolve("reports/counters-fruits-features.json"));
     Map<String, Long> bytes = bytesPerStage(conf, run);
+    PackBench.Result pack = new PackBench(conf, progress).run(sample, copied, dir, model);
     // (6) Last, since it grows the sample the runs above share.
     UpdateBench.Result update = new UpdateBench(conf, progress).run(input, sample, run, dir.resolve("update-fresh-run"), model);
     EditionComparison report = new EditionComparison(model, copied, batch, threads, engineRate, stages, bytes, spark,
         new EditionComparison.FeatureTimes(counter(counters, "DECODE_MILLIS"), counter(counters, "DECODE_WAIT_MILLIS"),
             counter(counters, "INFERENCE_MILLIS")),
         vectors, synthetic.seconds(), synthetic.formats(), pcaMethods);
-    String md = report.markdown() + update.markdown() + (engines == null
+    String md = report.markdown() + pack.markdown() + update.markdown() + (engines == null
         ? "\n### Engines\n\nNot measured: write the VGG16 stack with `scripts/fruits savedmodel vgg16 DIR 224` and pass `--tensorflow-model DIR`.\n"
         : engines.markdown());
     Files.writeString(dir.resolve("bench.md"), md, StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("bench.csv"), report.csv() + update.csvRows() + (engines == null ? "" : engines.csvRows()), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("bench.csv"), report.csv() + pack.csvRows() + update.csvRows() + (engines == null ? "" : engines.csvRows()), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("bench.html"), report.html(), StandardCharsets.UTF_8);
     progress.println("[bench] written: " + dir.resolve("bench.md") + ", bench.csv, bench.html");
     out.print(md);

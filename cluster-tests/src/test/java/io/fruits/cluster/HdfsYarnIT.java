@@ -154,10 +154,14 @@ class HdfsYarnIT {
     clusterConf.set(MRJobConfig.JAR, jobJar().toString()); // what `hadoop jar fruits-job.jar` sets
     clusterConf.set("model.dir", SharedData.models().toString());
     clusterConf.setInt(MRJobConfig.MAP_MEMORY_MB, 2048);
-    // The first attempt of the feature job's map task dies after 10 images; the retry must give
-    // the same output. Speculative attempts are allowed: the committer keeps one attempt's output.
-    clusterConf.set("fruits.fault.fail", "features:0:10");
+    // The first attempt of the feature job's first map task dies after 3 images (a pack chunk
+    // holds 9); the retry must give the same output. Speculative attempts are allowed: the
+    // committer keeps one attempt's output.
+    clusterConf.set("fruits.fault.fail", "features:0:3");
     clusterConf.setBoolean(MRJobConfig.MAP_SPECULATIVE, true);
+    // The pack as a job of 4 map tasks here, by the driver in the embedded run: the same manifest and CSVs.
+    clusterConf.setLong("pack.job.min.files", 0);
+    clusterConf.set("pack.map.tasks", "4");
     FileSystem hdfs = dfs.getFileSystem();
     hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(local.toUri()), new org.apache.hadoop.fs.Path("/data/fruits"));
 
@@ -177,6 +181,11 @@ class HdfsYarnIT {
       counters = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
     assertTrue(counters.contains("\"Failed map tasks\": 1"), "the injected fault happened and was retried: " + counters);
+    assertTrue(onYarn.stderr.contains("in 4 SequenceFile(s) by a job of 4 map task(s)"), onYarn.stderr);
+    try (InputStream in = hdfs.open(new org.apache.hadoop.fs.Path("/runs/one/reports/counters-fruits-pack.json"))) {
+      String pack = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(pack.contains("\"FILES_PACKED\": 34"), "successful attempts packed every file once: " + pack);
+    }
     List<List<String>> rows = ImageTrees.rows(out.resolve("features.csv"));
     assertEquals(rows.size(), rows.stream().map(r -> r.get(0)).distinct().count(), "no duplicate rows");
     assertTrue(new File(jobJar().toString()).length() > 0);

@@ -46,8 +46,8 @@ final class MiniHadoop implements AutoCloseable {
 
   /**
    * Runs the same input on the local job runner into {@code local}, with the engine threads of a
-   * 1-vcore container, and checks that the cluster run's three CSVs under {@code run} on HDFS equal
-   * its own, byte for byte.
+   * 1-vcore container, and checks that the cluster run's three CSVs and pack manifest under
+   * {@code run} on HDFS equal its own, byte for byte.
    */
   void assertSameAsEmbeddedRun(String run, Path input, Path local, String model) throws java.io.IOException {
     Configuration embedded = new Configuration();
@@ -56,7 +56,7 @@ final class MiniHadoop implements AutoCloseable {
     io.fruits.mapreduce.PipelineRun here = io.fruits.mapreduce.PipelineRun.of(embedded,
         "--input", input.toString(), "--output", local.toString(), "--model", model);
     org.junit.jupiter.api.Assertions.assertEquals(0, here.exitCode, here.stderr);
-    for (String csv : new String[] {"features.csv", "pca.csv", "rejects.csv"}) {
+    for (String csv : new String[] {"features.csv", "pca.csv", "rejects.csv", "packed/manifest.csv"}) {
       try (java.io.InputStream in = dfs.getFileSystem().open(new org.apache.hadoop.fs.Path(run, csv))) {
         org.junit.jupiter.api.Assertions.assertArrayEquals(java.nio.file.Files.readAllBytes(local.resolve(csv)), in.readAllBytes(), csv);
       }

@@ -36,6 +36,7 @@ public final class ImageTree {
   private final TreeMap<String, Path> files = new TreeMap<>(ImageId.BYTE_ORDER);
   private final TreeMap<String, Long> tooLarge = new TreeMap<>(ImageId.BYTE_ORDER);
   private final TreeMap<String, String> skipped = new TreeMap<>(ImageId.BYTE_ORDER);
+  private final java.util.Map<String, Long> lengths = new java.util.HashMap<>();
 
   private ImageTree(FileSystem fs, long maxFileBytes) {
     this.fs = fs;
@@ -107,7 +108,50 @@ public final class ImageTree {
       tooLarge.put(id, length);
     } else {
       files.put(id, file);
+      lengths.put(id, length);
     }
+  }
+
+  /** The size of a file to read, as the listing gave it. */
+  public long length(String id) {
+    return lengths.get(id);
+  }
+
+  /**
+   * The input as a listing file describes it, so that nothing lists a bucket of 100M objects: an
+   * S3 Inventory CSV ({@code bucket,key,size,...}, no header, keys URL-encoded as Inventory writes
+   * them). Keys below the input's path become ids; others are ignored, and so is the bucket
+   * column when the input has no bucket of its own (a local or HDFS copy of the same tree).
+   */
+  public static ImageTree fromListing(Configuration conf, Path input, Path listing, long maxFileBytes) throws IOException {
+    FileSystem fs = requireFolder(conf, input);
+    ImageTree tree = new ImageTree(fs, maxFileBytes);
+    Path root = fs.makeQualified(input);
+    String bucket = root.toUri().getAuthority();
+    String prefix = root.toUri().getPath().replaceFirst("^/", "");
+    prefix = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
+    try (Csv.Records rows = Csv.records(new java.io.InputStreamReader(listing.getFileSystem(conf).open(listing),
+        java.nio.charset.StandardCharsets.UTF_8))) {
+      for (java.util.List<String> row : rows) {
+        if (row.size() < 3) {
+          throw new IllegalArgumentException("listing " + listing + " has a row of " + row.size()
+              + " field(s); give an S3 Inventory CSV (bucket,key,size,...)");
+        }
+        String key = java.net.URLDecoder.decode(row.get(1), java.nio.charset.StandardCharsets.UTF_8);
+        boolean ours = !"s3a".equals(root.toUri().getScheme()) || row.get(0).equals(bucket);
+        if (ours && key.startsWith(prefix) && key.length() > prefix.length() && !key.endsWith("/")) {
+          String id = key.substring(prefix.length());
+          tree.add(id, new Path(root, new Path(null, null, id)), null, Long.parseLong(row.get(2)));
+        }
+      }
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("listing " + listing + " has a size that is not a number: " + e.getMessage()
+          + "; give an S3 Inventory CSV (bucket,key,size,...)");
+    }
+    if (tree.files.isEmpty() && tree.tooLarge.isEmpty()) {
+      throw new IllegalArgumentException("listing " + listing + " names no file below " + input + "; give the inventory of that prefix");
+    }
+    return tree;
   }
 
   /**

@@ -5,19 +5,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The command line of {@code fruits run}: {@code --input IN --output OUT --model PRESET|DESCRIPTOR
+ * The command line of {@code fruits run}: {@code --input IN [--listing INVENTORY.csv] --output OUT --model PRESET|DESCRIPTOR
  * [--overwrite | --update] [--until STAGE] [-D key=value ...]}. Hadoop's generic options given first
  * ({@code -D key=value}, {@code -files}, ...) are taken off by {@code ToolRunner}; {@code -D}
  * options after the named ones are read by {@link CommandLine}, so both orders work.
  */
-record PipelineOptions(String input, String output, String model, boolean overwrite, boolean update, Stage until, boolean help, Map<String, String> defines) {
+record PipelineOptions(String input, String listing, String output, String model, boolean overwrite, boolean update, Stage until, boolean help, Map<String, String> defines) {
   static final CommandLine.Spec SPEC =
-      CommandLine.Spec.of("see fruits run --help", List.of("--input", "--output", "--model", "--until"), List.of("--overwrite", "--update"), false);
+      CommandLine.Spec.of("see fruits run --help", List.of("--input", "--listing", "--output", "--model", "--until"), List.of("--overwrite", "--update"), false);
 
   static PipelineOptions parse(String[] args) {
     CommandLine c = CommandLine.parse(args, SPEC);
     if (c.help()) {
-      return new PipelineOptions(null, null, null, false, false, Stage.EXPORT, true, c.defines());
+      return new PipelineOptions(null, null, null, null, false, false, Stage.EXPORT, true, c.defines());
     }
     String input = c.require("--input", "IN (the image folder)");
     String output = c.require("--output", "OUT (a folder for this run)");
@@ -29,6 +29,6 @@ record PipelineOptions(String input, String output, String model, boolean overwr
     if (c.has("--update") && until != Stage.EXPORT) {
       throw new IllegalArgumentException("--update runs every stage after the features: drop --until");
     }
-    return new PipelineOptions(input, output, model, c.has("--overwrite"), c.has("--update"), until, false, c.defines());
+    return new PipelineOptions(input, c.value("--listing"), output, model, c.has("--overwrite"), c.has("--update"), until, false, c.defines());
   }
 }

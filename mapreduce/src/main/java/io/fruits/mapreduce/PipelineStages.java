@@ -3,6 +3,7 @@ package io.fruits.mapreduce;
 import io.fruits.core.AtomicFile;
 import io.fruits.core.CsvMerger;
 import io.fruits.core.FruitsConfigKeys;
+import io.fruits.core.ImageTree;
 import io.fruits.core.RunLayout;
 import io.fruits.core.StageTimes;
 import io.fruits.features.ModelDescriptor;
@@ -27,6 +28,8 @@ final class PipelineStages {
   private final Configuration conf;
   private final RunLayout layout;
   private final Path input;
+  /** An inventory of the input ({@code --listing}), or null to list the input itself. */
+  private final Path listing;
   private final ModelDescriptor descriptor;
   private final java.nio.file.Path modelFile;
   private final int threads;
@@ -38,17 +41,18 @@ final class PipelineStages {
   private long packedImages = -1;
   private final StageTimes times;
 
-  PipelineStages(Configuration conf, RunLayout layout, Path input, ModelDescriptor descriptor, java.nio.file.Path modelFile,
+  PipelineStages(Configuration conf, RunLayout layout, Path input, Path listing, ModelDescriptor descriptor, java.nio.file.Path modelFile,
       int threads, int dimension, PcaMethod method, PrintStream progress) {
-    this(conf, layout, new StageTimes(), layout.reports(), input, descriptor, modelFile, threads, dimension, method, progress);
+    this(conf, layout, new StageTimes(), layout.reports(), input, listing, descriptor, modelFile, threads, dimension, method, progress);
   }
 
-  private PipelineStages(Configuration conf, RunLayout layout, StageTimes times, Path reports, Path input, ModelDescriptor descriptor,
+  private PipelineStages(Configuration conf, RunLayout layout, StageTimes times, Path reports, Path input, Path listing, ModelDescriptor descriptor,
       java.nio.file.Path modelFile, int threads, int dimension, PcaMethod method, PrintStream progress) {
     this.conf = conf;
     this.layout = layout;
     this.times = times;
     this.input = input;
+    this.listing = listing;
     this.descriptor = descriptor;
     this.modelFile = modelFile;
     this.threads = threads;
@@ -63,7 +67,7 @@ final class PipelineStages {
    * and job counters still going to this run's reports.
    */
   PipelineStages writingInto(Configuration otherConf, RunLayout other) {
-    return new PipelineStages(otherConf, other, times, layout.reports(), input, descriptor, modelFile, threads, dimension, method,
+    return new PipelineStages(otherConf, other, times, layout.reports(), input, listing, descriptor, modelFile, threads, dimension, method,
         progress);
   }
 
@@ -82,14 +86,26 @@ final class PipelineStages {
     }
   }
 
-  private void pack(long start) throws IOException {
+  private void pack(long start) throws Exception {
     if (RunLayout.isComplete(conf, layout.packed())) {
       return;
     }
-    PackSummary s = new SequenceFilePacker(conf, FruitsConfigKeys.PACK_TARGET_BYTES.getLong(conf),
-        FruitsConfigKeys.PACK_MAX_FILE_BYTES.getLong(conf)).pack(input, layout.packed());
-    String note = String.format("%d files (%d bytes) in %d SequenceFile(s), %d skipped (hidden, links), %d too large, %d duplicate(s) kept",
-        s.files(), s.bytes(), s.sequenceFiles(), s.skipped(), s.tooLarge(), s.duplicates());
+    long maxFileBytes = FruitsConfigKeys.PACK_MAX_FILE_BYTES.getLong(conf);
+    ImageTree tree = listing == null ? ImageTree.scan(conf, input, maxFileBytes) : ImageTree.fromListing(conf, input, listing, maxFileBytes);
+    long targetBytes = FruitsConfigKeys.PACK_TARGET_BYTES.getLong(conf);
+    long minFiles = FruitsConfigKeys.PACK_JOB_MIN_FILES.getLong(conf);
+    PackSummary s;
+    String how;
+    if (tree.files().size() >= minFiles) {
+      PackChunks.Rule chunks = PackChunks.Rule.of(tree, targetBytes, FruitsConfigKeys.PACK_MAP_TASKS.getTasks(conf));
+      s = PackJob.pack(conf, jobs, tree, layout.packed(), chunks);
+      how = "by a job of " + s.sequenceFiles() + " map task(s)";
+    } else {
+      s = new SequenceFilePacker(conf, targetBytes, maxFileBytes).pack(tree, layout.packed());
+      how = "by the driver (under pack.job.min.files=" + minFiles + ")";
+    }
+    String note = String.format("%d files (%d bytes) in %d SequenceFile(s) %s, %d skipped (hidden, links), %d too large, %d duplicate(s) kept",
+        s.files(), s.bytes(), s.sequenceFiles(), how, s.skipped(), s.tooLarge(), s.duplicates());
     times.record("pack", start, note);
     progress.println("[fruits] pack: " + note);
     packedImages = s.files();

@@ -82,7 +82,7 @@ public final class PipelineTool extends Configured implements Tool {
     } else {
       prepareOutput(conf, layout, input, settings, options.overwrite());
     }
-    PipelineStages stages = new PipelineStages(conf, layout, input, descriptor, modelFile, threads, dimension, method, progress);
+    PipelineStages stages = new PipelineStages(conf, layout, input, listing(conf, options), descriptor, modelFile, threads, dimension, method, progress);
     if (update.committing()) {
       progress.println("[fruits] finishing the update that was stopped in " + layout.root());
       update.finishCommit();
@@ -154,6 +154,18 @@ public final class PipelineTool extends Configured implements Tool {
     if (!fs.exists(layout.pcaCsv()) && !update.committing()) {
       throw new IllegalArgumentException("output " + layout.root() + " holds an unfinished run; finish it without --update first");
     }
+  }
+
+  /** The inventory given with {@code --listing}, checked before any work; null without one. */
+  private static Path listing(Configuration conf, PipelineOptions options) throws IOException {
+    if (options.listing() == null) {
+      return null;
+    }
+    Path listing = qualify(conf, options.listing());
+    if (!listing.getFileSystem(conf).isFile(listing)) {
+      throw new IllegalArgumentException("listing " + options.listing() + " is not a file; give an S3 Inventory CSV of the input");
+    }
+    return listing;
   }
 
   private static Path qualify(Configuration conf, String location) throws IOException {

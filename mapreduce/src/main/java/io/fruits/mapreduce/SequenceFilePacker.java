@@ -1,24 +1,11 @@
 package io.fruits.mapreduce;
 
-import io.fruits.core.Csv;
-import io.fruits.core.CsvRows;
-import io.fruits.core.ImageId;
 import io.fruits.core.ImageTree;
 import io.fruits.core.RunLayout;
+import io.fruits.features.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -52,7 +39,11 @@ public final class SequenceFilePacker {
   }
 
   public PackSummary pack(Path input, Path packedDir) throws IOException {
-    ImageTree tree = ImageTree.scan(conf, input, maxFileBytes);
+    return pack(ImageTree.scan(conf, input, maxFileBytes), packedDir);
+  }
+
+  /** Packs the files of a listing already made. */
+  public PackSummary pack(ImageTree tree, Path packedDir) throws IOException {
     FileSystem outFs = packedDir.getFileSystem(conf);
     outFs.delete(packedDir, true);
     outFs.mkdirs(packedDir);
@@ -61,7 +52,6 @@ public final class SequenceFilePacker {
 
   private PackSummary write(ImageTree tree, FileSystem outFs, Path dir) throws IOException {
     FileSystem inFs = tree.fileSystem();
-    TreeMap<String, Path> files = tree.files();
     long bytes = 0;
     int part = 0;
     long partBytes = 0;
@@ -69,83 +59,45 @@ public final class SequenceFilePacker {
     Text key = new Text();
     BytesWritable value = new BytesWritable();
     ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 16);
-    MessageDigest sha = sha256();
-    Map<String, String> firstBySha = new HashMap<>();
-    List<String> duplicates = new ArrayList<>();
-    try (Writer manifest = new OutputStreamWriter(outFs.create(RunLayout.manifestIn(dir)), StandardCharsets.UTF_8)) {
-      manifest.write("id,label,bytes,sha256\n");
-      for (var e : files.entrySet()) {
-        if (writer == null || partBytes >= targetBytes) {
-          if (writer != null) {
-            writer.close();
+    try (PackIndex index = new PackIndex(outFs, dir)) {
+      try {
+        for (var e : tree.files().entrySet()) {
+          if (writer == null || partBytes >= targetBytes) {
+            if (writer != null) {
+              writer.close();
+            }
+            writer = newWriter(conf, RunLayout.packPart(dir, part++));
+            partBytes = 0;
           }
-          writer = newWriter(RunLayout.packPart(dir, part++));
-          partBytes = 0;
+          buf.reset();
+          try (InputStream in = inFs.open(e.getValue())) {
+            in.transferTo(buf);
+          }
+          byte[] data = buf.toByteArray();
+          key.set(e.getKey());
+          value.set(data, 0, data.length);
+          writer.append(key, value);
+          partBytes += data.length;
+          bytes += data.length;
+          index.add(e.getKey(), data.length, Sha256.of(data, data.length));
         }
-        buf.reset();
-        try (InputStream in = inFs.open(e.getValue())) {
-          in.transferTo(buf);
+      } finally {
+        if (writer != null) {
+          writer.close();
         }
-        byte[] data = buf.toByteArray();
-        key.set(e.getKey());
-        value.set(data, 0, data.length);
-        writer.append(key, value);
-        partBytes += data.length;
-        bytes += data.length;
-        String digest = HexFormat.of().formatHex(sha.digest(data));
-        String first = firstBySha.putIfAbsent(digest, e.getKey());
-        if (first != null) {
-          duplicates.add(Csv.field(e.getKey()) + "," + Csv.field(first) + "," + digest);
-        }
-        manifest.write(Csv.field(e.getKey()) + "," + Csv.field(ImageId.labelOf(e.getKey())) + "," + data.length + "," + digest + "\n");
       }
-      // Files over the limit are inputs too (each is a reject of the run), but were never read:
-      // no checksum.
-      for (var e : tree.tooLarge().entrySet()) {
-        manifest.write(Csv.field(e.getKey()) + "," + Csv.field(ImageId.labelOf(e.getKey())) + "," + e.getValue() + ",\n");
-      }
-    } finally {
-      if (writer != null) {
-        writer.close();
-      }
+      index.finish(tree);
+      return new PackSummary(tree.files().size(), bytes, tree.skipped().size(), tree.tooLarge().size(), index.duplicates(), part);
     }
-    try (Writer skipped = new OutputStreamWriter(outFs.create(RunLayout.skippedIn(dir)), StandardCharsets.UTF_8)) {
-      skipped.write("id,reason\n");
-      for (var e : tree.skipped().entrySet()) {
-        skipped.write(Csv.field(e.getKey()) + "," + e.getValue() + "\n");
-      }
-    }
-    try (Writer rejects = new OutputStreamWriter(outFs.create(RunLayout.packRejectsIn(dir)), StandardCharsets.UTF_8)) {
-      rejects.write(CsvRows.REJECTS_HEADER + "\n");
-      for (String id : tree.tooLarge().keySet()) {
-        rejects.write(CsvRows.reject(id, ImageId.labelOf(id), "too-large", tree.tooLargeDetail(id)) + "\n");
-      }
-    }
-    // Duplicates are kept (each id gets its vector) and reported, so nothing is silently dropped.
-    try (Writer dup = new OutputStreamWriter(outFs.create(RunLayout.duplicatesIn(dir)), StandardCharsets.UTF_8)) {
-      dup.write("id,duplicate_of,sha256\n");
-      for (String line : duplicates) {
-        dup.write(line + "\n");
-      }
-    }
-    outFs.create(new Path(dir, RunLayout.SUCCESS)).close();
-    return new PackSummary(files.size(), bytes, tree.skipped().size(), tree.tooLarge().size(), duplicates.size(), part);
   }
 
-  private SequenceFile.Writer newWriter(Path file) throws IOException {
+  /** A block-compressed SequenceFile of id to encoded image, as every pack writes it. */
+  static SequenceFile.Writer newWriter(Configuration conf, Path file) throws IOException {
     return SequenceFile.createWriter(
         conf,
         SequenceFile.Writer.file(file),
         SequenceFile.Writer.keyClass(Text.class),
         SequenceFile.Writer.valueClass(BytesWritable.class),
         SequenceFile.Writer.compression(SequenceFile.CompressionType.BLOCK, new DefaultCodec()));
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

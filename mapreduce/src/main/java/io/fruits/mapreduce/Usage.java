@@ -9,7 +9,7 @@ final class Usage {
 
   static String text() {
     StringBuilder sb = new StringBuilder();
-    sb.append("Usage: fruits run --input IN --output OUT --model PRESET|DESCRIPTOR [--overwrite | --update] [--until STAGE] [-D key=value ...]\n\n");
+    sb.append("Usage: fruits run --input IN [--listing INVENTORY.csv] --output OUT --model PRESET|DESCRIPTOR [--overwrite | --update] [--until STAGE] [-D key=value ...]\n\n");
     sb.append("Packs the images under IN into SequenceFiles, extracts one CNN feature vector per image,\n");
     sb.append("computes their statistics and PCA, and writes CSVs under OUT. IN and OUT are local paths\n");
     sb.append("or Hadoop filesystem URIs (file://, hdfs://, s3a://). Without a cluster configuration the\n");
@@ -18,6 +18,8 @@ final class Usage {
     sb.append("The other programs (fruits spark, bench, classify, predict, serve) each print their own --help.\n\n");
     sb.append("Options:\n");
     sb.append("  --input IN        image tree, one folder per class (ids are paths relative to IN)\n");
+    sb.append("  --listing FILE    read the input's files from an S3 Inventory CSV (bucket,key,size,...) instead of\n");
+    sb.append("                    listing IN; keys below IN's path are the input\n");
     sb.append("  --output OUT      folder of this run; an unfinished run with the same settings resumes\n");
     sb.append("  --model M         preset (vgg16, squeezenet1.1, mobilenetv2) or a descriptor .properties file\n");
     sb.append("  --overwrite       delete OUT first, only when it is a run (run.properties) and holds no input\n");

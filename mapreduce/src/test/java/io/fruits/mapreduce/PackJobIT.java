@@ -1,0 +1,79 @@
+package io.fruits.mapreduce;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fruits.features.SharedData;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pack job (here on the local runner; on YARN in cluster-tests) and the pack from an S3
+ * Inventory listing give the driver pack's manifest, side files and every later output, byte for
+ * byte, with a hidden file, a file over the size limit, a duplicate and a file that is no image.
+ */
+class PackJobIT {
+  @TempDir Path tmp;
+
+  @Test
+  void theJobAndTheListingPackAsTheDriverDoes() throws Exception {
+    Path in = tmp.resolve("in");
+    ImageTrees.copySubset(SharedData.fruits().resolve("Training"), in, 3, 8);
+    Path first = ImageTrees.firstFile(in);
+    Files.copy(ImageTrees.firstFile(first), first.resolve("copy of the first.jpg"));
+    Files.writeString(first.resolve(".DS_Store"), "hidden");
+    Files.writeString(first.resolve("notes.jpg"), "not an image");
+    Files.write(first.resolve("huge.jpg"), new byte[300_000]);
+    Configuration conf = new Configuration();
+    conf.set("model.dir", SharedData.models().toString());
+    conf.setLong("pack.max.file.bytes", 200_000);
+
+    Path driver = tmp.resolve("driver");
+    assertEquals(0, run(conf, in, driver).exitCode);
+    Configuration jobConf = new Configuration(conf);
+    jobConf.setLong("pack.job.min.files", 0);
+    jobConf.set("pack.map.tasks", "4");
+    Path job = tmp.resolve("job");
+    PipelineRun r = run(jobConf, in, job);
+    assertEquals(0, r.exitCode, r.stderr);
+    assertTrue(r.stderr.contains("in 4 SequenceFile(s) by a job of 4 map task(s), 1 skipped (hidden, links), 1 too large, 1 duplicate(s)"),
+        r.stderr);
+    assertSameOutputs(driver, job);
+
+    Path inventory = tmp.resolve("inventory.csv");
+    List<String> rows = new ArrayList<>();
+    try (var files = Files.walk(in)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        String key = f.toAbsolutePath().toString().substring(1); // S3 keys have no leading slash
+        rows.add("\"bucket\",\"" + URLEncoder.encode(key, StandardCharsets.UTF_8) + "\"," + Files.size(f) + ",\"2026-11-26T00:00:00.000Z\"");
+      }
+    }
+    rows.add("\"bucket\",\"elsewhere/Other/x.jpg\",10,\"2026-11-26T00:00:00.000Z\""); // not below the input: not ours
+    Files.write(inventory, rows);
+    Path listed = tmp.resolve("listed");
+    PipelineRun l = run(jobConf, in, listed, "--listing", inventory.toString());
+    assertEquals(0, l.exitCode, l.stderr);
+    assertSameOutputs(driver, listed);
+  }
+
+  private static PipelineRun run(Configuration conf, Path in, Path out, String... extra) {
+    List<String> args = new ArrayList<>(List.of("--input", in.toString(), "--output", out.toString(), "--model", "squeezenet1.1"));
+    args.addAll(List.of(extra));
+    return PipelineRun.of(conf, args.toArray(String[]::new));
+  }
+
+  private static void assertSameOutputs(Path expected, Path actual) throws Exception {
+    for (String f : new String[] {"packed/manifest.csv", "packed/skipped.csv", "packed/rejects.csv", "packed/duplicates.csv",
+        "features.csv", "pca.csv", "rejects.csv", "pca/model.txt"}) {
+      assertArrayEquals(Files.readAllBytes(expected.resolve(f)), Files.readAllBytes(actual.resolve(f)), f);
+    }
+  }
+}
