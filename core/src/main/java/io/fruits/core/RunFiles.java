@@ -24,6 +24,7 @@ public final class RunFiles {
   public static final String REJECTS_CSV = "rejects.csv";
   public static final String REPORTS = "reports";
   public static final String CLASSIFIER_REPORT = "reports/classifier.md";
+  public static final String EVALUATION_REPORT = "reports/evaluation.md";
   /** Where {@code fruits run --update} packs and extracts before it replaces the run's own folders. */
   public static final String UPDATE = "update";
   /** Inside a pack folder. */

@@ -28,6 +28,7 @@ import org.apache.hadoop.fs.Path;
  * OUT/pca.csv, OUT/features.csv   the same merged with a header, for people
  * OUT/rejects.csv                 every reject of the run, with a header
  * OUT/reports/                    timings and counters of the run
+ * OUT/update/                     only while fruits run --update works: the new pack and features
  * </pre>
  */
 public final class RunLayout {

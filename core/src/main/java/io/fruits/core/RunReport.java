@@ -58,6 +58,7 @@ public final class RunReport {
     rejects(h);
     pca(h, settings);
     classifier(h);
+    evaluation(h);
     return h.append("</body></html>\n").toString();
   }
 
@@ -166,13 +167,25 @@ public final class RunReport {
           .append(SvgCharts.escape(run.display())).append("</code> adds its accuracy here.</p>");
       return;
     }
+    h.append("<h2>Classifier</h2><pre>").append(SvgCharts.escape(summary(file, "### Per class"))).append("</pre>");
+  }
+
+  private void evaluation(StringBuilder h) throws IOException {
+    if (run.exists(RunFiles.EVALUATION_REPORT)) {
+      h.append("<h2>Evaluation on photos</h2><pre>").append(SvgCharts.escape(summary(RunFiles.EVALUATION_REPORT, "### Per family")))
+          .append("</pre>");
+    }
+  }
+
+  /** A Markdown report's lines up to the first that starts with {@code stop}: its summary. */
+  private String summary(String file, String stop) throws IOException {
     StringBuilder summary = new StringBuilder();
     try (java.io.BufferedReader r = new java.io.BufferedReader(run.open(file))) {
-      for (String line = r.readLine(); line != null && !line.startsWith("### Per class"); line = r.readLine()) {
+      for (String line = r.readLine(); line != null && !line.startsWith(stop); line = r.readLine()) {
         summary.append(line).append('\n');
       }
     }
-    h.append("<h2>Classifier</h2><pre>").append(SvgCharts.escape(summary.toString().trim())).append("</pre>");
+    return summary.toString().trim();
   }
 
   private static String table(Map<String, String> rows) {

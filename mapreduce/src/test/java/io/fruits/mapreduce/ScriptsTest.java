@@ -62,7 +62,7 @@ class ScriptsTest {
       assertEquals(stage, steps.group(1));
       assertEquals("s3://acme-fruits/fruits/jars/fruits-job.jar", steps.group(2));
       assertEquals("\"run\", \"-D\", \"model.path=s3a://acme-fruits/fruits/models/squeezenet1.1-features.onnx\", \"-D\", "
-          + "\"engine.threads=4\", \"-D\", \"features.batch.size=32\", \"--input\", \"s3a://acme-fruits/fruits-360\", "
+          + "\"engine.threads=4\", \"-D\", \"features.batch.size=32\", \"-D\", \"pack.job.min.files=0\", \"--input\", \"s3a://acme-fruits/fruits-360\", "
           + "\"--output\", \"s3a://acme-fruits/fruits/runs/r1\", \"--model\", \"squeezenet1.1\", \"--until\", \"" + stage + "\"", steps.group(3));
     }
   }

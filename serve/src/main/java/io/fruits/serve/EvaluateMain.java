@@ -1,0 +1,92 @@
+package io.fruits.serve;
+
+import io.fruits.classifier.Guess;
+import io.fruits.core.CommandLine;
+import io.fruits.core.Launcher;
+import io.fruits.core.RunFiles;
+import io.fruits.core.RunFolder;
+import io.fruits.core.RunReport;
+import io.fruits.features.ImageDecoder;
+import io.fruits.features.RejectedImageException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code fruits evaluate --run RUN --images DIR [--manifest MANIFEST.tsv] [--non-fruit DIR]}: the
+ * yardstick of the photo → fruit side. Every photo goes through {@link FruitPredictor}, exactly as
+ * {@code fruits predict} and the web page answer it; the scores are written to
+ * {@code RUN/reports/evaluation.md} and shown on the run's page. The report's path is the last line
+ * of standard output.
+ */
+public final class EvaluateMain {
+  static final String USAGE = "usage: fruits evaluate --run RUN --images DIR [--manifest MANIFEST.tsv] [--non-fruit DIR] [-D model.dir=DIR]";
+  static final CommandLine.Spec SPEC = CommandLine.Spec.of("see fruits evaluate --help",
+      List.of("--run", "--images", "--manifest", "--non-fruit"), List.of(), false);
+
+  private EvaluateMain() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    return Launcher.run("fruits evaluate", err, () -> {
+      CommandLine c = CommandLine.parse(args, SPEC);
+      if (c.help()) {
+        out.println(USAGE);
+        return 0;
+      }
+      Path run = Paths.get(c.run());
+      Path images = Paths.get(c.require("--images", "DIR (photos of fruit: one folder per class, or with --manifest)"));
+      PhotoSet set = PhotoSet.read(images, c.value("--manifest") == null ? null : Paths.get(c.value("--manifest")));
+      List<Path> nonFruit = c.value("--non-fruit") == null ? List.of() : PhotoSet.all(Paths.get(c.value("--non-fruit")));
+      Map<String, String> model = new TreeMap<>();
+      c.defines().forEach((key, value) -> {
+        if (!key.startsWith("model.")) {
+          throw c.error("-D " + key + ": only model.* keys apply here");
+        }
+        model.put(key, value);
+      });
+      Evaluation e = new Evaluation();
+      try (FruitPredictor predictor = FruitPredictor.open(run, model, ImageDecoder.DEFAULT_MAX_PIXELS, Runtime.getRuntime().availableProcessors())) {
+        for (PhotoSet.Photo p : set.photos()) {
+          e.fruit(p, top(predictor, p.file()));
+        }
+        for (Path p : nonFruit) {
+          e.nonFruit(top(predictor, p));
+        }
+      }
+      String title = "Evaluation on " + name(images) + (nonFruit.isEmpty() ? "" : " and " + name(Paths.get(c.value("--non-fruit"))));
+      RunFolder folder = RunFolder.local(run);
+      folder.write(RunFiles.EVALUATION_REPORT, e.markdown(title));
+      RunReport.write(folder);
+      err.printf(Locale.ROOT, "[fruits] evaluate: %d photos, top-1 %.4f, top-3 %.4f; %d non-fruit photos, %.4f named a fruit at >= %.2f%n",
+          set.photos().size(), e.top1(), e.top3(), nonFruit.size(), e.confidentOnNonFruit(), Evaluation.CONFIDENT);
+      out.println(run.resolve(RunFiles.EVALUATION_REPORT).toAbsolutePath());
+      return 0;
+    });
+  }
+
+  /** The last two names of a folder ({@code real-photos/dev}): enough to tell sets apart, no full path. */
+  private static String name(Path dir) {
+    Path p = dir.toAbsolutePath().normalize();
+    return p.getParent() == null || p.getParent().getFileName() == null ? String.valueOf(p.getFileName())
+        : p.getParent().getFileName() + "/" + p.getFileName();
+  }
+
+  /** The top three classes of one photo, or null when it cannot be read as an image. */
+  private static List<Guess> top(FruitPredictor predictor, Path file) throws IOException {
+    try {
+      return predictor.predict(file.toString(), Files.readAllBytes(file)).top();
+    } catch (RejectedImageException e) {
+      return null;
+    }
+  }
+}

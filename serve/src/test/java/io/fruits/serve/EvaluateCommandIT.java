@@ -1,0 +1,97 @@
+package io.fruits.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fruits.classifier.Guess;
+import io.fruits.features.SharedData;
+import io.fruits.mapreduce.ImageTrees;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code fruits evaluate}: photos through the predictor, scored against their folders or a
+ * manifest, and photos with no fruit; the scores land in the run's report and page.
+ */
+class EvaluateCommandIT {
+  @TempDir Path tmp;
+
+  private Path runCopy() throws Exception {
+    Path run = tmp.resolve("run"); // a copy: the shared run's page stays as the other tests expect it
+    ImageTrees.copyTree(TrainedRun.get(), run);
+    return run;
+  }
+
+  private static String evaluate(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = EvaluateMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    return out.toString(StandardCharsets.UTF_8).trim();
+  }
+
+  private static String number(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    assertTrue(m.find(), regex + " in " + text);
+    return m.group(1);
+  }
+
+  @Test
+  void photosInClassFoldersScoreAsTheClassifierReportOnTheSameImages() throws Exception {
+    Path run = runCopy();
+    Path nonFruit = Files.createDirectories(tmp.resolve("non-fruit"));
+    try (Stream<Path> photos = Files.list(SharedData.require().resolve("data/non-fruit/dev"))) {
+      for (Path p : photos.filter(f -> f.toString().endsWith(".jpg")).sorted().limit(3).toList()) {
+        Files.copy(p, nonFruit.resolve(p.getFileName()));
+      }
+    }
+    Files.writeString(nonFruit.resolve("notes.jpg"), "not a picture");
+
+    String report = evaluate("--run", run.toString(), "--images", TrainedRun.testImages().toString(), "--non-fruit", nonFruit.toString(),
+        "-D", "model.dir=" + SharedData.models());
+    assertEquals(run.resolve("reports/evaluation.md").toAbsolutePath().toString(), report);
+    String md = Files.readString(Path.of(report));
+    assertTrue(md.contains("- fruit photos: " + (TrainedRun.CLASSES * 5) + " (0 unreadable"), md);
+    // The classifier's report scored the same Test images from the pipeline's own vectors (pca.csv).
+    String classifier = Files.readString(run.resolve("reports/classifier.md"));
+    assertEquals(number(classifier, "top-1 ([0-9.]+)"), number(md, "- top-1: ([0-9.]+)"));
+    assertEquals(number(classifier, "top-3 ([0-9.]+)"), number(md, "- top-3: ([0-9.]+)"));
+    assertTrue(md.contains("- photos with no fruit: 4 (1 unreadable)"), md);
+    assertTrue(Files.readString(run.resolve("reports/index.html")).contains("Evaluation on photos"));
+  }
+
+  @Test
+  void aManifestListsTheClassesThatCountAsRight() throws Exception {
+    Path run = runCopy();
+    Path photos = TrainedRun.testImages();
+    List<Path> files;
+    try (Stream<Path> all = Files.walk(photos)) {
+      files = all.filter(Files::isRegularFile).sorted().limit(3).toList();
+    }
+    List<Guess> first;
+    List<Guess> second;
+    try (FruitPredictor p = FruitPredictor.open(run, TrainedRun.modelDir(), 40_000_000, 1)) {
+      first = p.predict("a", Files.readAllBytes(files.get(0))).top();
+      second = p.predict("b", Files.readAllBytes(files.get(1))).top();
+    }
+    Path manifest = tmp.resolve("MANIFEST.tsv");
+    Files.writeString(manifest, "file\tfamily\tfruits360_classes\n"
+        + photos.relativize(files.get(0)) + "\tFirst\tNo Such Class;" + first.get(0).label() + "\n" // right at top-1
+        + photos.relativize(files.get(1)) + "\tSecond\t" + second.get(2).label() + "\n" // right within the top 3 only
+        + photos.relativize(files.get(2)) + "\tSecond\tNo Such Class\n"); // wrong
+    String md = Files.readString(Path.of(evaluate("--run", run.toString(), "--images", photos.toString(), "--manifest", manifest.toString(),
+        "-D", "model.dir=" + SharedData.models())));
+    assertTrue(md.contains("- top-1: 0.3333 (1)"), md);
+    assertTrue(md.contains("- top-3: 0.6667 (2)"), md);
+    assertTrue(md.contains("| First | 1 | 1.000 |") && md.contains("| Second | 2 | 0.000 |"), md);
+  }
+}
