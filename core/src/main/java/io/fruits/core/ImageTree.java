@@ -1,10 +1,16 @@
 package io.fruits.core;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -36,7 +42,7 @@ public final class ImageTree {
   private final TreeMap<String, Path> files = new TreeMap<>(ImageId.BYTE_ORDER);
   private final TreeMap<String, Long> tooLarge = new TreeMap<>(ImageId.BYTE_ORDER);
   private final TreeMap<String, String> skipped = new TreeMap<>(ImageId.BYTE_ORDER);
-  private final java.util.Map<String, Long> lengths = new java.util.HashMap<>();
+  private final Map<String, Long> lengths = new HashMap<>();
 
   private ImageTree(FileSystem fs, long maxFileBytes) {
     this.fs = fs;
@@ -130,14 +136,13 @@ public final class ImageTree {
     String bucket = root.toUri().getAuthority();
     String prefix = root.toUri().getPath().replaceFirst("^/", "");
     prefix = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
-    try (Csv.Records rows = Csv.records(new java.io.InputStreamReader(listing.getFileSystem(conf).open(listing),
-        java.nio.charset.StandardCharsets.UTF_8))) {
-      for (java.util.List<String> row : rows) {
+    try (Csv.Records rows = Csv.records(new InputStreamReader(listing.getFileSystem(conf).open(listing), StandardCharsets.UTF_8))) {
+      for (List<String> row : rows) {
         if (row.size() < 3) {
           throw new IllegalArgumentException("listing " + listing + " has a row of " + row.size()
               + " field(s); give an S3 Inventory CSV (bucket,key,size,...)");
         }
-        String key = java.net.URLDecoder.decode(row.get(1), java.nio.charset.StandardCharsets.UTF_8);
+        String key = URLDecoder.decode(row.get(1), StandardCharsets.UTF_8);
         boolean ours = !"s3a".equals(root.toUri().getScheme()) || row.get(0).equals(bucket);
         if (ours && key.startsWith(prefix) && key.length() > prefix.length() && !key.endsWith("/")) {
           String id = key.substring(prefix.length());

@@ -41,13 +41,13 @@ final class PipelineStages {
   private long packedImages = -1;
   private final StageTimes times;
 
-  PipelineStages(Configuration conf, RunLayout layout, Path input, Path listing, ModelDescriptor descriptor, java.nio.file.Path modelFile,
-      int threads, int dimension, PcaMethod method, PrintStream progress) {
+  PipelineStages(Configuration conf, RunLayout layout, Path input, Path listing, ModelDescriptor descriptor,
+      java.nio.file.Path modelFile, int threads, int dimension, PcaMethod method, PrintStream progress) {
     this(conf, layout, new StageTimes(), layout.reports(), input, listing, descriptor, modelFile, threads, dimension, method, progress);
   }
 
-  private PipelineStages(Configuration conf, RunLayout layout, StageTimes times, Path reports, Path input, Path listing, ModelDescriptor descriptor,
-      java.nio.file.Path modelFile, int threads, int dimension, PcaMethod method, PrintStream progress) {
+  private PipelineStages(Configuration conf, RunLayout layout, StageTimes times, Path reports, Path input, Path listing,
+      ModelDescriptor descriptor, java.nio.file.Path modelFile, int threads, int dimension, PcaMethod method, PrintStream progress) {
     this.conf = conf;
     this.layout = layout;
     this.times = times;
@@ -91,7 +91,8 @@ final class PipelineStages {
       return;
     }
     long maxFileBytes = FruitsConfigKeys.PACK_MAX_FILE_BYTES.getLong(conf);
-    ImageTree tree = listing == null ? ImageTree.scan(conf, input, maxFileBytes) : ImageTree.fromListing(conf, input, listing, maxFileBytes);
+    ImageTree tree =
+        listing == null ? ImageTree.scan(conf, input, maxFileBytes) : ImageTree.fromListing(conf, input, listing, maxFileBytes);
     long targetBytes = FruitsConfigKeys.PACK_TARGET_BYTES.getLong(conf);
     long minFiles = FruitsConfigKeys.PACK_JOB_MIN_FILES.getLong(conf);
     PackSummary s;

@@ -76,13 +76,15 @@ public final class PipelineTool extends Configured implements Tool {
 
     RunLayout layout = new RunLayout(qualify(conf, options.output()));
     RunSettings settings = RunSettings.of(conf, input, descriptor, modelFile);
+    Path listing = listing(conf, options); // before --overwrite may delete anything
     RunUpdate update = new RunUpdate(conf, layout);
     if (options.update()) {
       checkUpdatable(conf, layout, settings, update);
     } else {
       prepareOutput(conf, layout, input, settings, options.overwrite());
     }
-    PipelineStages stages = new PipelineStages(conf, layout, input, listing(conf, options), descriptor, modelFile, threads, dimension, method, progress);
+    PipelineStages stages =
+        new PipelineStages(conf, layout, input, listing, descriptor, modelFile, threads, dimension, method, progress);
     if (update.committing()) {
       progress.println("[fruits] finishing the update that was stopped in " + layout.root());
       update.finishCommit();
