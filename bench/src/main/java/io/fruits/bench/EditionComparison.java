@@ -1,5 +1,6 @@
 package io.fruits.bench;
 
+import io.fruits.core.ByteSizes;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -67,11 +68,11 @@ record EditionComparison(
       double mr = mapReduce.getOrDefault(row[1], Double.NaN);
       double sp = spark == null ? Double.NaN : spark.seconds().getOrDefault(row[2], Double.NaN);
       sb.append(String.format(Locale.ROOT, "| %s | %.2f | %s | %s | %s | %s |%n", row[0], mr, num(sp), ratio(mr, sp),
-          bytes(mapReduceBytes.getOrDefault(row[1], 0L)), spark == null ? "-" : bytes(spark.bytes().getOrDefault(row[2], 0L))));
+          ByteSizes.human(mapReduceBytes.getOrDefault(row[1], 0L)), spark == null ? "-" : ByteSizes.human(spark.bytes().getOrDefault(row[2], 0L))));
     }
     sb.append(String.format(Locale.ROOT, "| **total** | **%.2f** | **%s** | **%s** | %s | %s |%n%n", mrTotal(), num(sparkTotal()),
-        ratio(mrTotal(), sparkTotal()), bytes(mapReduceBytes.values().stream().mapToLong(Long::longValue).sum()),
-        spark == null ? "-" : bytes(spark.bytes().values().stream().mapToLong(Long::longValue).sum())));
+        ratio(mrTotal(), sparkTotal()), ByteSizes.human(mapReduceBytes.values().stream().mapToLong(Long::longValue).sum()),
+        spark == null ? "-" : ByteSizes.human(spark.bytes().values().stream().mapToLong(Long::longValue).sum())));
     sb.append(String.format(Locale.ROOT, "- engine alone (pre-decoded tensors, same batch and threads): %.1f images/s%n", engineRate));
     sb.append(String.format(Locale.ROOT, "- MapReduce feature stage: %.1f images/s = %.1f%% of the engine alone "
             + "(decode %.2f ms/image on a helper thread, engine waited %.2f ms/image for it, inference %.2f ms/image)%n",
@@ -167,9 +168,5 @@ record EditionComparison(
 
   private static String pct(double v) {
     return String.format(Locale.ROOT, "%.1f%%", 100 * v);
-  }
-
-  static String bytes(long b) {
-    return b < 1024 * 1024 ? String.format(Locale.ROOT, "%.1f KB", b / 1024.0) : String.format(Locale.ROOT, "%.1f MB", b / 1048576.0);
   }
 }

@@ -1,5 +1,6 @@
 package io.fruits.bench;
 
+import io.fruits.core.ByteSizes;
 import java.util.Locale;
 
 /**
@@ -14,7 +15,7 @@ record ExportFormats(double csvSeconds, double csvAndParquetSeconds, long csvByt
     return String.format(Locale.ROOT,
         "- export formats on the synthetic vectors (features and components): CSV part files %s, Parquet %s (%.0f%% of CSV); "
             + "projection job writing CSV alone %.2f s, CSV and Parquet %.2f s (Parquet adds %.2f s)%n",
-        EditionComparison.bytes(csvBytes), EditionComparison.bytes(parquetBytes), 100.0 * parquetBytes / csvBytes,
+        ByteSizes.human(csvBytes), ByteSizes.human(parquetBytes), 100.0 * parquetBytes / csvBytes,
         csvSeconds, csvAndParquetSeconds, csvAndParquetSeconds - csvSeconds);
   }
 

@@ -2,8 +2,6 @@ package io.fruits.bench;
 
 import io.fruits.core.RunFiles;
 import io.fruits.core.StageTimes;
-import io.fruits.mapreduce.PipelineTool;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -61,11 +59,7 @@ final class PackBench {
   }
 
   private double pack(Configuration c, Path sample, Path out, String model) throws Exception {
-    int code = new PipelineTool(new PrintStream(PrintStream.nullOutputStream()), progress)
-        .runWith(c, new String[] {"--input", sample.toString(), "--output", out.toString(), "--model", model, "--overwrite", "--until", "pack"});
-    if (code != 0) {
-      throw new IOException("the pack into " + out + " failed (exit " + code + ")");
-    }
+    BenchRun.run(c, progress, sample, out, model, "--overwrite", "--until", "pack");
     return StageTimes.read(out.resolve(RunFiles.REPORTS)).get("pack");
   }
 }

@@ -1,5 +1,6 @@
 package io.fruits.bench;
 
+import io.fruits.core.ByteSizes;
 import io.fruits.core.FruitsConfigKeys;
 import io.fruits.core.RunLayout;
 import io.fruits.mapreduce.ColumnMomentsJob;
@@ -97,7 +98,7 @@ final class PcaMethodsBench {
   private Case measured(String method, int n, int d, long start, HeapPeak.Measured<PcaModel> m, String note) {
     Case c = new Case(method, n, d, (System.nanoTime() - start) / 1e9, m.bytes(), m.value().k(), note);
     progress.printf(Locale.ROOT, "[bench] PCA %s, %,d x %,d: %.1f s, peak heap %s, k=%d %s%n", method, n, d, c.seconds(),
-        EditionComparison.bytes(c.peakHeapBytes()), c.k(), note);
+        ByteSizes.human(c.peakHeapBytes()), c.k(), note);
     return c;
   }
 
@@ -108,7 +109,7 @@ final class PcaMethodsBench {
     for (Case c : cases) {
       sb.append(String.format(Locale.ROOT, "| %,d | %,d | %s | %s | %s | %s | %s |%n", c.d(), c.n(), c.method(),
           Double.isNaN(c.seconds()) ? "-" : String.format(Locale.ROOT, "%.1f", c.seconds()),
-          c.peakHeapBytes() < 0 ? "-" : EditionComparison.bytes(c.peakHeapBytes()), c.k() == 0 ? "-" : Integer.toString(c.k()), c.note()));
+          c.peakHeapBytes() < 0 ? "-" : ByteSizes.human(c.peakHeapBytes()), c.k() == 0 ? "-" : Integer.toString(c.k()), c.note()));
     }
     return sb.append('\n').toString();
   }

@@ -1,8 +1,6 @@
 package io.fruits.bench;
 
 import io.fruits.mapreduce.JobRunner;
-import io.fruits.mapreduce.PipelineTool;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,11 +60,7 @@ final class UpdateBench {
 
   private double timed(Path in, Path out, String model, String option) throws Exception {
     long start = System.nanoTime();
-    int code = new PipelineTool(new PrintStream(PrintStream.nullOutputStream()), progress)
-        .runWith(new Configuration(conf), new String[] {"--input", in.toString(), "--output", out.toString(), "--model", model, option});
-    if (code != 0) {
-      throw new IOException("the " + option + " run into " + out + " failed (exit " + code + ")");
-    }
+    BenchRun.run(new Configuration(conf), progress, in, out, model, option);
     return (System.nanoTime() - start) / 1e9;
   }
 }

@@ -136,6 +136,7 @@ public final class ImageTree {
     String bucket = root.toUri().getAuthority();
     String prefix = root.toUri().getPath().replaceFirst("^/", "");
     prefix = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
+    boolean s3 = "s3a".equals(root.toUri().getScheme());
     try (Csv.Records rows = Csv.records(new InputStreamReader(listing.getFileSystem(conf).open(listing), StandardCharsets.UTF_8))) {
       for (List<String> row : rows) {
         if (row.size() < 3) {
@@ -143,7 +144,7 @@ public final class ImageTree {
               + " field(s); give an S3 Inventory CSV (bucket,key,size,...)");
         }
         String key = URLDecoder.decode(row.get(1), StandardCharsets.UTF_8);
-        boolean ours = !"s3a".equals(root.toUri().getScheme()) || row.get(0).equals(bucket);
+        boolean ours = !s3 || row.get(0).equals(bucket);
         if (ours && key.startsWith(prefix) && key.length() > prefix.length() && !key.endsWith("/")) {
           String id = key.substring(prefix.length());
           tree.add(id, new Path(root, new Path(null, null, id)), null, Long.parseLong(row.get(2)));

@@ -1,5 +1,6 @@
 package io.fruits.mapreduce;
 
+import io.fruits.core.ByteSizes;
 import io.fruits.core.FruitsConfigKeys;
 import java.io.IOException;
 import java.util.Locale;
@@ -24,7 +25,7 @@ final class FeatureSplits {
   /** The chosen size, the tasks it aims at and why, for the progress line and the report. */
   record Plan(long splitBytes, int tasks, String why) {
     String line() {
-      return String.format(Locale.ROOT, "splits of %s for about %d map task(s): %s", human(splitBytes), tasks, why);
+      return String.format(Locale.ROOT, "splits of %s for about %d map task(s): %s", ByteSizes.human(splitBytes), tasks, why);
     }
   }
 
@@ -57,9 +58,9 @@ final class FeatureSplits {
     long floor = 2L * conf.getInt(COMPRESS_BLOCK, 1_000_000);
     long split = Math.max(floor, (inputBytes + tasks - 1) / tasks);
     if (split == floor && inputBytes > 0) {
-      why += ", but a split holds at least two SequenceFile compression blocks (" + human(floor) + ")";
+      why += ", but a split holds at least two SequenceFile compression blocks (" + ByteSizes.human(floor) + ")";
     }
-    return new Plan(split, (int) Math.max(1, (inputBytes + split - 1) / split), why + ", " + human(inputBytes) + " packed");
+    return new Plan(split, (int) Math.max(1, (inputBytes + split - 1) / split), why + ", " + ByteSizes.human(inputBytes) + " packed");
   }
 
   /** Sizes the job's splits by the plan for its cluster; returns the plan, or null when the blocks decide. */
@@ -77,9 +78,5 @@ final class FeatureSplits {
   private static boolean setByUser(Configuration conf, String key) {
     String[] sources = conf.getPropertySources(key);
     return sources != null && java.util.Arrays.stream(sources).anyMatch(source -> !source.endsWith("-default.xml"));
-  }
-
-  static String human(long bytes) {
-    return bytes < (1 << 20) ? String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0) : String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
   }
 }

@@ -18,14 +18,26 @@ import org.apache.hadoop.io.Text;
 final class PackChunks {
   private PackChunks() {}
 
-  /** Where chunks close: after so many bytes (auto) or so many files (a number of map tasks). */
+  /**
+   * Where chunks close: after so many bytes (auto, and the driver's pack, which rolls its
+   * SequenceFiles by this same rule) or so many files (a number of map tasks).
+   */
   record Rule(long bytes, long files) {
     static Rule of(ImageTree tree, long targetBytes, int mapTasks) {
       if (mapTasks == 0) {
-        return new Rule(targetBytes, Long.MAX_VALUE);
+        return bySize(targetBytes);
       }
       long files = tree.files().size();
       return new Rule(Long.MAX_VALUE, Math.max(1, (files + mapTasks - 1) / mapTasks));
+    }
+
+    static Rule bySize(long targetBytes) {
+      return new Rule(targetBytes, Long.MAX_VALUE);
+    }
+
+    /** True when a chunk holding {@code chunkBytes} in {@code chunkFiles} takes no more files. */
+    boolean closes(long chunkBytes, long chunkFiles) {
+      return chunkBytes >= bytes || chunkFiles >= files;
     }
   }
 
@@ -39,7 +51,7 @@ final class PackChunks {
     Text file = new Text();
     try {
       for (Map.Entry<String, org.apache.hadoop.fs.Path> e : tree.files().entrySet()) {
-        if (writer == null || bytes >= rule.bytes() || files >= rule.files()) {
+        if (writer == null || rule.closes(bytes, files)) {
           if (writer != null) {
             writer.close();
           }

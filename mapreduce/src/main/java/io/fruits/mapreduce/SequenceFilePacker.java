@@ -55,6 +55,8 @@ public final class SequenceFilePacker {
     long bytes = 0;
     int part = 0;
     long partBytes = 0;
+    long partFiles = 0;
+    PackChunks.Rule rule = PackChunks.Rule.bySize(targetBytes);
     SequenceFile.Writer writer = null;
     Text key = new Text();
     BytesWritable value = new BytesWritable();
@@ -62,12 +64,13 @@ public final class SequenceFilePacker {
     try (PackIndex index = new PackIndex(outFs, dir)) {
       try {
         for (var e : tree.files().entrySet()) {
-          if (writer == null || partBytes >= targetBytes) {
+          if (writer == null || rule.closes(partBytes, partFiles)) {
             if (writer != null) {
               writer.close();
             }
             writer = newWriter(conf, RunLayout.packPart(dir, part++));
             partBytes = 0;
+            partFiles = 0;
           }
           buf.reset();
           try (InputStream in = inFs.open(e.getValue())) {
@@ -78,6 +81,7 @@ public final class SequenceFilePacker {
           value.set(data, 0, data.length);
           writer.append(key, value);
           partBytes += data.length;
+          partFiles++;
           bytes += data.length;
           index.add(e.getKey(), data.length, Sha256.of(data, data.length));
         }

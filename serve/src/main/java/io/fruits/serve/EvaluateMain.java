@@ -16,7 +16,6 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@code fruits evaluate --run RUN --images DIR [--manifest MANIFEST.tsv] [--non-fruit DIR]}: the
@@ -47,13 +46,7 @@ public final class EvaluateMain {
       Path images = Paths.get(c.require("--images", "DIR (photos of fruit: one folder per class, or with --manifest)"));
       PhotoSet set = PhotoSet.read(images, c.value("--manifest") == null ? null : Paths.get(c.value("--manifest")));
       List<Path> nonFruit = c.value("--non-fruit") == null ? List.of() : PhotoSet.all(Paths.get(c.value("--non-fruit")));
-      Map<String, String> model = new TreeMap<>();
-      c.defines().forEach((key, value) -> {
-        if (!key.startsWith("model.")) {
-          throw c.error("-D " + key + ": only model.* keys apply here");
-        }
-        model.put(key, value);
-      });
+      Map<String, String> model = ServeOptions.modelKeys(c);
       Evaluation e = new Evaluation();
       try (FruitPredictor predictor = FruitPredictor.open(run, model, ImageDecoder.DEFAULT_MAX_PIXELS, Runtime.getRuntime().availableProcessors())) {
         for (PhotoSet.Photo p : set.photos()) {

@@ -57,13 +57,10 @@ record PhotoSet(List<Photo> photos) {
 
   private static PhotoSet byFolder(Path dir) throws IOException {
     List<Photo> photos = new ArrayList<>();
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.filter(Files::isRegularFile).sorted().toList()) {
-        String name = p.getFileName().toString();
-        if (!name.startsWith(".") && !name.endsWith(".tsv") && !dir.equals(p.getParent())) {
-          String label = p.getParent().getFileName().toString();
-          photos.add(new Photo(p, label, Set.of(label)));
-        }
+    for (Path p : files(dir)) {
+      if (!dir.equals(p.getParent())) {
+        String label = p.getParent().getFileName().toString();
+        photos.add(new Photo(p, label, Set.of(label)));
       }
     }
     return new PhotoSet(photos);
@@ -74,6 +71,11 @@ record PhotoSet(List<Photo> photos) {
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException(dir + " is not a folder; give --non-fruit a folder of photos");
     }
+    return files(dir);
+  }
+
+  /** The files below {@code dir} in path order, without hidden files and the folder's own .tsv lists. */
+  private static List<Path> files(Path dir) throws IOException {
     try (Stream<Path> all = Files.walk(dir)) {
       return all.filter(Files::isRegularFile)
           .filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().endsWith(".tsv"))

@@ -59,14 +59,21 @@ final class ServeOptions {
     o.deadlineSeconds = c.number("--deadline-seconds", o.deadlineSeconds, 1, 3600);
     o.minUploadRate = c.number("--min-upload-rate", o.minUploadRate, 0, Long.MAX_VALUE);
     o.threads = (int) c.number("--threads", o.threads, 8, 10_000);
+    o.model.putAll(modelKeys(c));
+    c.operands().forEach(image -> o.images.add(Paths.get(image)));
+    return o;
+  }
+
+  /** The {@code -D} options, which may only say where the run's model is on this machine ({@code model.*}). */
+  static Map<String, String> modelKeys(CommandLine c) {
+    Map<String, String> model = new TreeMap<>();
     c.defines().forEach((key, value) -> {
       if (!key.startsWith("model.")) {
         throw c.error("-D " + key + ": only model.* keys apply here");
       }
-      o.model.put(key, value);
+      model.put(key, value);
     });
-    c.operands().forEach(image -> o.images.add(Paths.get(image)));
-    return o;
+    return model;
   }
 
   ServiceLimits limits() {
