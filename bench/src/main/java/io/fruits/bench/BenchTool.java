@@ -87,7 +87,7 @@ public final class BenchTool extends Configured implements Tool {
       return 0;
     }
     Path input = Paths.get(c.require("--input", "IN (the image folder to sample)"));
-    String model = c.require("--model", "PRESET (vgg16, squeezenet1.1, mobilenetv2)");
+    String model = c.require("--model", "PRESET (vgg16, squeezenet1.1, mobilenetv2; squeezenet1.1-imagenet, mobilenetv2-imagenet)");
     int images = (int) c.number("--images", 2000, 1, 10_000_000);
     int vectors = (int) c.number("--vectors", 94_000, 2, 100_000_000);
     // 5,000 by default: at 25,088 values a vector, each randomized pass over 94,000 of them took

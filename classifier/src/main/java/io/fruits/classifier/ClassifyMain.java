@@ -10,21 +10,32 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code fruits classify --run RUN [--epochs N]}: the stage after the pipeline. Trains the fruit
- * classifier on the PCA components of the run's {@code Training/} images, saves it next to the
- * PCA model ({@code RUN/pca/classifier.tribuo}) and reports on its {@code Test/} images
- * ({@code RUN/reports/classifier.md}). The report's path is the last line of standard output.
+ * {@code fruits classify --run RUN [--photos PHOTO_RUN --classes classes.tsv] [--epochs N]}: the
+ * stage after the pipeline. Trains the fruit classifier on the standardised features of the run's
+ * {@code Training/} images and, with {@code --photos}, of real photos that a second run of the same
+ * model turned into features; fits its calibration on held-out rows; saves both next to the PCA
+ * model ({@code RUN/pca/}) and reports on the {@code Test/} images ({@code RUN/reports/classifier.md}).
+ * With {@code --imagenet}, a third run of the photos through the whole ImageNet classifier sets
+ * the check that a photo shows produce at all.
+ * The report's path is the last line of standard output.
+ *
+ * <p>Decisions: the photos weigh as much in total as the Fruits-360 rows (there are ten times fewer,
+ * and they are what users send); a photo whose folder maps to n classes is "one of these n", so the
+ * classifier learns the family and spreads the variety. The calibration is fit on
+ * {@value ClassifierTraining#PHOTOS_HELD_OUT}% of the photos, held out by runs of shots ({@link ShotGroup}); without
+ * photos, on {@value ClassifierTraining#FRUITS_HELD_OUT}% of the Training rows (near copies of the rest: a
+ * weak yardstick, and the report says so).
  */
 public final class ClassifyMain {
-  static final String USAGE = "usage: fruits classify --run RUN [--epochs N]";
-  static final int DEFAULT_EPOCHS = 20;
-  static final CommandLine.Spec SPEC = CommandLine.Spec.of("see fruits classify --help", List.of("--run", "--epochs"), List.of(), false);
-  // Tribuo logs every label with its count at INFO; the report says what matters. Held here so
-  // the setting is not collected with the logger.
-  private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
+  static final String USAGE =
+      "usage: fruits classify --run RUN [--photos PHOTO_RUN --classes classes.tsv [--imagenet PHOTO_IMAGENET_RUN]] [--epochs N]";
+  static final int DEFAULT_EPOCHS = 10;
+  static final CommandLine.Spec SPEC =
+      CommandLine.Spec.of("see fruits classify --help", List.of("--run", "--epochs", "--photos", "--classes", "--imagenet"), List.of(), false);
 
   private ClassifyMain() {}
 
@@ -33,34 +44,65 @@ public final class ClassifyMain {
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
     return Launcher.run("fruits classify", err, () -> {
       CommandLine c = CommandLine.parse(args, SPEC);
       if (c.help()) {
         out.println(USAGE);
         return 0;
       }
+      if ((c.value("--photos") == null) != (c.value("--classes") == null)) {
+        throw new IllegalArgumentException("--photos and --classes go together: the photo run and its folders' classes.tsv");
+      }
+      if (c.value("--imagenet") != null && c.value("--photos") == null) {
+        throw new IllegalArgumentException("--imagenet is the ImageNet run of the --photos: give both");
+      }
       Path run = Paths.get(c.run());
       int epochs = (int) c.number("--epochs", DEFAULT_EPOCHS, 1, 100_000);
-      List<LabelledVector> rows = PcaCsv.read(run.resolve(RunFiles.PCA_CSV));
+      List<LabelledVector> rows = StandardFeatures.of(run).read(run);
       List<LabelledVector> training = split(rows, "Training");
       List<LabelledVector> test = split(rows, "Test");
+      Set<String> known = training.stream().map(LabelledVector::label).collect(Collectors.toSet());
+      List<PhotoRow> photos = c.value("--photos") == null ? List.of()
+          : PhotoRows.read(run, Paths.get(c.value("--photos")), PhotoClasses.read(Paths.get(c.value("--classes"))), known);
+      ImagenetRun imagenet = c.value("--imagenet") == null ? null : ImagenetRun.read(Paths.get(c.value("--imagenet")));
       long start = System.nanoTime();
-      FruitClassifier classifier = FruitClassifier.train(training, epochs);
+      ClassifierTraining.Result trained = ClassifierTraining.run(training, photos, imagenet, epochs);
+      FruitClassifier classifier = trained.classifier();
+      Calibration calibration = trained.calibration();
       double seconds = (System.nanoTime() - start) / 1e9;
       Path model = run.resolve(RunFiles.CLASSIFIER);
       classifier.save(model);
-      err.printf(Locale.ROOT, "[fruits] classifier: %d Training rows, %d classes, %d epochs in %.1f s -> %s%n", training.size(),
-          training.stream().map(LabelledVector::label).distinct().count(), epochs, seconds, model);
-      Path report = run.resolve(RunFiles.CLASSIFIER_REPORT);
       RunFolder folder = RunFolder.local(run);
+      folder.write(RunFiles.CALIBRATION, calibration.properties());
+      if (imagenet != null) {
+        folder.write(RunFiles.IMAGENET, imagenet.properties());
+      } else {
+        java.nio.file.Files.deleteIfExists(run.resolve(RunFiles.IMAGENET)); // an earlier classify's check must not outlive its calibration
+      }
+      err.printf(Locale.ROOT, "[fruits] classifier: %d Training rows and %d photos, %d classes, %d epochs, trained twice in %.1f s -> %s%n",
+          training.size(), photos.size(), classifier.classes().size(), epochs, seconds, model);
+      err.printf(Locale.ROOT, "[fruits] calibration on %d held-out %s: temperature %.3f, sure from %.3f (covers %.3f, right %.3f)%n",
+          calibration.rows(), photos.isEmpty() ? "Training rows" : "photos", calibration.temperature(), calibration.threshold(),
+          calibration.coverage(), calibration.precision());
+      if (imagenet != null) {
+        err.printf(Locale.ROOT, "[fruits] ImageNet check: produce score at least %.4f (%.0f%% of %d photos)%n", calibration.produceMin(),
+            100 * Calibration.PRODUCE_RECALL, imagenet.produceScores().size());
+      }
+      Path report = run.resolve(RunFiles.CLASSIFIER_REPORT);
+      String title = "Fruit classifier on " + run.getFileName() + " (" + training.size() + " Training images"
+          + (photos.isEmpty() ? "" : ", " + photos.size() + " real photos") + ", " + epochs + " epochs)";
+      String calibrated = calibrationMarkdown(calibration, photos.isEmpty());
       if (test.isEmpty()) {
-        folder.write(RunFiles.CLASSIFIER_REPORT, "No Test/ images in this run: nothing to report on.\n");
+        folder.write(RunFiles.CLASSIFIER_REPORT, "No Test/ images in this run: nothing to report on.\n\n" + calibrated);
       } else {
         ClassifierReport r = ClassifierReport.evaluate(classifier, test);
-        folder.write(RunFiles.CLASSIFIER_REPORT, r.markdown("Fruit classifier on " + run.getFileName() + " (" + training.size()
-            + " Training images, " + epochs + " epochs)"));
-        err.printf(Locale.ROOT, "[fruits] classifier on %d Test images: top-1 %.4f, top-3 %.4f%n", r.rows(), r.top1(), r.top3());
+        CalibratedClassifier judge = new CalibratedClassifier(classifier, calibration, FruitCatalogue.load());
+        // Fruits-360 rows have no ImageNet score here: the share is the classifier's own.
+        long sure = test.stream().filter(t -> judge.judge(t.values(), 1, Double.NaN).familyProbability() >= calibration.threshold()).count();
+        folder.write(RunFiles.CLASSIFIER_REPORT, r.markdown(title) + "\n" + calibrated
+            + String.format(Locale.ROOT, "- Test images answered sure: %.4f%n", sure / (double) test.size()));
+        err.printf(Locale.ROOT, "[fruits] classifier on %d Test images: top-1 %.4f, top-3 %.4f, sure %.4f%n", r.rows(), r.top1(), r.top3(),
+            sure / (double) test.size());
       }
       RunReport.write(folder); // the run's page gains the classifier's accuracy
       out.println(report.toAbsolutePath());
@@ -68,6 +110,17 @@ public final class ClassifyMain {
     });
   }
 
+  private static String calibrationMarkdown(Calibration c, boolean onTraining) {
+    return String.format(Locale.ROOT, "## Calibration and \"not sure\"%n%n"
+        + "- fit on %d held-out %s%n- temperature %.3f (above 1: the raw probabilities were over-confident)%n"
+        + "- answered sure when the family's probability is at least %.4f: on the held-out rows %.4f answered sure, of them %.4f right"
+        + " (target %.2f)%n%s", c.rows(), onTraining
+            ? "Training rows (near copies of the rows trained on: give real photos with --photos for a truthful threshold)"
+            : "real photos (whole runs of shots, unseen by the classifier fit for it)", c.temperature(), c.threshold(), c.coverage(), c.precision(), Calibration.TARGET_PRECISION,
+        Double.isNaN(c.produceMin()) ? "- no ImageNet check (give --imagenet)\n" : String.format(Locale.ROOT,
+            "- and only when the ImageNet classifier gives produce at least %.4f (what %.0f%% of the training photos reach)%n",
+            c.produceMin(), 100 * Calibration.PRODUCE_RECALL));
+  }
 
   static List<LabelledVector> split(List<LabelledVector> rows, String name) {
     return rows.stream().filter(r -> r.split().equals(name)).collect(Collectors.toList());

@@ -1,69 +1,96 @@
 package io.fruits.classifier;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.tribuo.Model;
-import org.tribuo.MutableDataset;
-import org.tribuo.Prediction;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
-import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.impl.ArrayExample;
-import org.tribuo.math.optimisers.AdaGrad;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
+import java.util.TreeSet;
 
 /**
- * Multinomial logistic regression on PCA components (Tribuo's linear SGD with the softmax loss
- * and AdaGrad): one weight vector per class, probabilities that sum to one, and a model small
- * enough to load in a web service. A fixed seed makes training repeatable.
+ * The fruit classifier: multinomial logistic regression ({@link SoftmaxRegression}) on a run's
+ * standardised feature vectors: one weight vector per class, probabilities that sum to one, a
+ * model of about 0.7 MB that loads in a web service. A fixed seed makes training repeatable.
  */
 public final class FruitClassifier {
   static final long SEED = 42;
+  private static final String MAGIC = "fruits-softmax-regression-1";
 
-  private final Model<Label> model;
-  private final String[] names;
+  private final List<String> classes;
+  private final int d;
+  private final float[] weights;
 
-  private FruitClassifier(Model<Label> model) {
-    this.model = model;
-    this.names = featureNames(model.getFeatureIDMap().size());
+  private FruitClassifier(List<String> classes, int d, float[] weights) {
+    this.classes = classes;
+    this.d = d;
+    this.weights = weights;
   }
 
-  /** Trains on {@code rows}; {@code epochs} passes of SGD over the shuffled rows. */
+  /** Trains on {@code rows}, each of weight one; {@code epochs} passes over the shuffled rows. */
   public static FruitClassifier train(List<LabelledVector> rows, int epochs) {
-    if (rows.isEmpty()) {
-      throw new IllegalArgumentException("no training rows; the run's pca.csv has no Training/ ids");
+    return trainWeighted(rows.stream().map(r -> new TrainingExample(List.of(r.label()), r.values(), 1f)).toList(), epochs);
+  }
+
+  public static FruitClassifier trainWeighted(List<TrainingExample> examples, int epochs) {
+    if (examples.isEmpty()) {
+      throw new IllegalArgumentException("no training rows; the run has no Training/ images");
     }
-    int d = rows.get(0).values().length;
-    String[] names = featureNames(d);
-    LabelFactory labels = new LabelFactory();
-    MutableDataset<Label> data =
-        new MutableDataset<>(new SimpleDataSourceProvenance("fruits pca.csv", labels), labels);
-    for (LabelledVector row : rows) {
-      data.add(new ArrayExample<>(new Label(row.label()), names, row.values()));
+    int d = examples.get(0).values().length;
+    TreeSet<String> names = new TreeSet<>();
+    examples.forEach(e -> names.addAll(e.labels()));
+    List<String> classes = List.copyOf(names);
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < classes.size(); i++) {
+      index.put(classes.get(i), i);
     }
-    LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), epochs, -1, SEED);
-    return new FruitClassifier(trainer.train(data));
+    List<SoftmaxRegression.Row> rows = new ArrayList<>();
+    for (TrainingExample e : examples) {
+      if (e.values().length != d) {
+        throw new IllegalArgumentException("training rows of " + d + " and " + e.values().length + " values; they come from different models");
+      }
+      rows.add(new SoftmaxRegression.Row(floats(e.values()), e.labels().stream().mapToInt(index::get).toArray(), e.weight()));
+    }
+    return new FruitClassifier(classes, d, SoftmaxRegression.fit(rows, d, classes.size(), epochs, SEED));
+  }
+
+  /** Every class the classifier knows, sorted: the order of {@link #probabilities}. */
+  public List<String> classes() {
+    return classes;
+  }
+
+  /** The probability of each class, in the order of {@link #classes()}. */
+  public double[] probabilities(double[] values) {
+    float[] p = new float[classes.size()];
+    SoftmaxRegression.probabilities(weights, floats(values), d, classes.size(), p);
+    double[] out = new double[p.length];
+    for (int i = 0; i < p.length; i++) {
+      out[i] = p[i];
+    }
+    return out;
   }
 
   /** The {@code k} most probable classes, most probable first. */
   public List<Guess> top(double[] values, int k) {
-    Prediction<Label> p = model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, values));
+    double[] p = probabilities(values);
     List<Guess> all = new ArrayList<>();
-    for (Map.Entry<String, Label> e : p.getOutputScores().entrySet()) {
-      all.add(new Guess(e.getKey(), e.getValue().getScore()));
+    for (int i = 0; i < p.length; i++) {
+      all.add(new Guess(classes.get(i), p[i]));
     }
     all.sort(Comparator.comparingDouble(Guess::probability).reversed().thenComparing(Guess::label));
-    return all.subList(0, Math.min(k, all.size()));
+    return List.copyOf(all.subList(0, Math.min(k, all.size())));
   }
 
-  /** How many components the classifier expects. */
+  /** How many values the classifier expects. */
   public int dimension() {
-    return names.length;
+    return d;
   }
 
   /**
@@ -72,25 +99,53 @@ public final class FruitClassifier {
    */
   public void save(Path file) throws IOException {
     Path tmp = file.resolveSibling("_" + file.getFileName() + ".tmp");
-    model.serializeToFile(tmp);
-    java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    try (OutputStream os = Files.newOutputStream(tmp); DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(os))) {
+      out.writeUTF(MAGIC);
+      out.writeInt(d);
+      out.writeInt(classes.size());
+      for (String c : classes) {
+        out.writeUTF(c);
+      }
+      for (float w : weights) {
+        out.writeFloat(w);
+      }
+    }
+    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
-  @SuppressWarnings("unchecked")
   public static FruitClassifier load(Path file) throws IOException {
-    Model<?> m = Model.deserializeFromFile(file);
-    if (!(m.getOutputIDInfo().getDomain().iterator().next() instanceof Label)) {
-      throw new IllegalArgumentException(file + " is not a fruit classifier; train one with fruits classify --run RUN");
+    try (InputStream is = Files.newInputStream(file); DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(is))) {
+      String magic;
+      try {
+        magic = in.readUTF();
+      } catch (IOException e) {
+        magic = "";
+      }
+      if (!MAGIC.equals(magic)) {
+        throw new IllegalArgumentException(file.getFileName() + " is not a fruit classifier; train one with fruits classify --run RUN");
+      }
+      int d = in.readInt();
+      int c = in.readInt();
+      if (d < 1 || c < 1 || (long) (d + 1) * c > 100_000_000L) {
+        throw new IllegalArgumentException(file.getFileName() + " is damaged (" + d + " values, " + c + " classes); train it again");
+      }
+      List<String> classes = new ArrayList<>();
+      for (int i = 0; i < c; i++) {
+        classes.add(in.readUTF());
+      }
+      float[] w = new float[(d + 1) * c];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = in.readFloat();
+      }
+      return new FruitClassifier(List.copyOf(classes), d, w);
     }
-    return new FruitClassifier((Model<Label>) m);
   }
 
-  private static String[] featureNames(int d) {
-    String[] n = new String[d];
-    for (int i = 0; i < d; i++) {
-      // Zero-padded so Tribuo's sorted feature map keeps component order.
-      n[i] = String.format("pc%04d", i + 1);
+  private static float[] floats(double[] values) {
+    float[] x = new float[values.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) values[i];
     }
-    return n;
+    return x;
   }
 }

@@ -13,7 +13,9 @@ public final class RunFiles {
   public static final String STATS = "stats";
   public static final String PCA = "pca";
   public static final String PCA_MODEL = "pca/model.txt";
-  public static final String CLASSIFIER = "pca/classifier.tribuo";
+  public static final String CLASSIFIER = "pca/classifier.bin";
+  public static final String CALIBRATION = "pca/calibration.properties";
+  public static final String IMAGENET = "pca/imagenet.properties";
   public static final String EXPORT = "export";
   public static final String PCA_PARTS = "export/csv/pca";
   public static final String FEATURE_PARTS = "export/csv/features";

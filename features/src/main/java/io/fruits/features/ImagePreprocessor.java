@@ -32,7 +32,11 @@ public final class ImagePreprocessor {
    * map task, a Spark stage or a request: one file must not fail a run.
    */
   public void prepare(byte[] bytes, int length, ImageBatch batch, int slot) throws RejectedImageException {
-    RgbImage image = resized(bytes, length);
+    prepare(resized(bytes, length), batch, slot);
+  }
+
+  /** Writes an image that {@link #resized} gave into {@code slot} of {@code batch}. */
+  public void prepare(RgbImage image, ImageBatch batch, int slot) throws RejectedImageException {
     try {
       writer.write(image, batch.buffer(), slot);
     } catch (RuntimeException e) {

@@ -116,7 +116,7 @@ public final class ModelDescriptor implements java.io.Serializable {
     try (InputStream in = ModelDescriptor.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalArgumentException(
-            "unknown model preset '" + name + "'; use vgg16, squeezenet1.1, mobilenetv2 or a descriptor file");
+            "unknown model preset '" + name + "'; use vgg16, squeezenet1.1, mobilenetv2, their -imagenet classifiers or a descriptor file");
       }
       Properties p = new Properties();
       p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));

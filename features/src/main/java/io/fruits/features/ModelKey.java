@@ -6,7 +6,7 @@ package io.fruits.features;
  * {@code -D} options; help text is generated from this enum.
  */
 public enum ModelKey {
-  PRESET("model.preset", "", "built-in descriptor to start from: vgg16, squeezenet1.1, mobilenetv2"),
+  PRESET("model.preset", "", "built-in descriptor to start from: vgg16, squeezenet1.1, mobilenetv2, squeezenet1.1-imagenet, mobilenetv2-imagenet"),
   PATH("model.path", "", "model file (or TensorFlow SavedModel folder), local path or any Hadoop URI; wins over model.file"),
   FILE("model.file", "", "model file name looked up in model.dir, then in model.cache.dir"),
   URL("model.url", "", "where to download model.file from when it is in neither folder"),

@@ -39,7 +39,7 @@ class ModelDescriptorTest {
 
   @Test
   void unknownPresetSaysWhatExists() {
-    assertEquals("unknown model preset 'resnet'; use vgg16, squeezenet1.1, mobilenetv2 or a descriptor file",
+    assertEquals("unknown model preset 'resnet'; use vgg16, squeezenet1.1, mobilenetv2, their -imagenet classifiers or a descriptor file",
         assertThrows(IllegalArgumentException.class, () -> ModelDescriptor.preset("resnet")).getMessage());
   }
 

@@ -21,7 +21,7 @@ record PipelineOptions(String input, String listing, String output, String model
     }
     String input = c.require("--input", "IN (the image folder)");
     String output = c.require("--output", "OUT (a folder for this run)");
-    String model = c.require("--model", "PRESET|DESCRIPTOR (vgg16, squeezenet1.1, mobilenetv2 or a .properties file)");
+    String model = c.require("--model", "PRESET|DESCRIPTOR (vgg16, squeezenet1.1, mobilenetv2, their -imagenet classifiers or a .properties file)");
     Stage until = c.value("--until") == null ? Stage.EXPORT : Stage.parse(c.value("--until"));
     if (c.has("--update") && c.has("--overwrite")) {
       throw new IllegalArgumentException("--update keeps the run and --overwrite deletes it: give one of them");

@@ -21,7 +21,7 @@ final class Usage {
     sb.append("  --listing FILE    read the input's files from an S3 Inventory CSV (bucket,key,size,...) instead of\n");
     sb.append("                    listing IN; keys below IN's path are the input\n");
     sb.append("  --output OUT      folder of this run; an unfinished run with the same settings resumes\n");
-    sb.append("  --model M         preset (vgg16, squeezenet1.1, mobilenetv2) or a descriptor .properties file\n");
+    sb.append("  --model M         preset (vgg16, squeezenet1.1, mobilenetv2; squeezenet1.1-imagenet, mobilenetv2-imagenet) or a descriptor .properties file\n");
     sb.append("  --overwrite       delete OUT first, only when it is a run (run.properties) and holds no input\n");
     sb.append("  --update          bring the finished run in OUT up to date with IN: only added or changed images\n");
     sb.append("                    go through the CNN; removed ones leave every output; the rest is recomputed\n");

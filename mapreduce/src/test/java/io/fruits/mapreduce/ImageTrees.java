@@ -18,12 +18,17 @@ public final class ImageTrees {
   public static void copySubset(Path from, Path to, int classes, int perClass) throws IOException {
     try (Stream<Path> all = Files.list(from).sorted()) {
       for (Path c : all.limit(classes).toList()) {
-        Path target = Files.createDirectories(to.resolve(c.getFileName().toString()));
-        try (Stream<Path> files = Files.list(c).sorted()) {
-          for (Path f : files.limit(perClass).toList()) {
-            Files.copy(f, target.resolve(f.getFileName().toString()));
-          }
-        }
+        copyFirst(c, to.resolve(c.getFileName().toString()), perClass);
+      }
+    }
+  }
+
+  /** The first {@code n} files of folder {@code from}, in name order, into folder {@code to}. */
+  public static void copyFirst(Path from, Path to, int n) throws IOException {
+    Path target = Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from).sorted()) {
+      for (Path f : files.filter(Files::isRegularFile).limit(n).toList()) {
+        Files.copy(f, target.resolve(f.getFileName().toString()));
       }
     }
   }

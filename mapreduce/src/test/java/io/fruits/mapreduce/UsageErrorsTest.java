@@ -25,7 +25,7 @@ class UsageErrorsTest {
   @Test
   void missingOptionsAreNamed() {
     assertOneLine(run(new Configuration(), "--input", "x", "--output", "y"),
-        "missing --model PRESET|DESCRIPTOR (vgg16, squeezenet1.1, mobilenetv2 or a .properties file); see fruits run --help");
+        "missing --model PRESET|DESCRIPTOR (vgg16, squeezenet1.1, mobilenetv2, their -imagenet classifiers or a .properties file); see fruits run --help");
     assertOneLine(run(new Configuration(), "--inputt", "x"), "unknown option '--inputt'; see fruits run --help");
   }
 
@@ -40,7 +40,7 @@ class UsageErrorsTest {
   @Test
   void unknownPresetFailsFast() {
     assertOneLine(run(new Configuration(), "--input", "x", "--output", tmp.resolve("o").toString(), "--model", "resnet50"),
-        "unknown model preset 'resnet50'; use vgg16, squeezenet1.1, mobilenetv2 or a descriptor file");
+        "unknown model preset 'resnet50'; use vgg16, squeezenet1.1, mobilenetv2, their -imagenet classifiers or a descriptor file");
   }
 
   @Test

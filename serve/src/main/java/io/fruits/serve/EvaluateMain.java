@@ -1,6 +1,6 @@
 package io.fruits.serve;
 
-import io.fruits.classifier.Guess;
+import io.fruits.classifier.Verdict;
 import io.fruits.core.CommandLine;
 import io.fruits.core.Launcher;
 import io.fruits.core.RunFiles;
@@ -60,8 +60,8 @@ public final class EvaluateMain {
       RunFolder folder = RunFolder.local(run);
       folder.write(RunFiles.EVALUATION_REPORT, e.markdown(title));
       RunReport.write(folder);
-      err.printf(Locale.ROOT, "[fruits] evaluate: %d photos, top-1 %.4f, top-3 %.4f; %d non-fruit photos, %.4f named a fruit at >= %.2f%n",
-          set.photos().size(), e.top1(), e.top3(), nonFruit.size(), e.confidentOnNonFruit(), Evaluation.CONFIDENT);
+      err.printf(Locale.ROOT, "[fruits] evaluate: %d photos, top-1 %.4f, top-3 %.4f, sure %.4f (right when sure %.4f); %d non-fruit photos,"
+          + " not sure on %.4f%n", set.photos().size(), e.top1(), e.top3(), e.sureShare(), e.sureAccuracy(), nonFruit.size(), e.notSureOnNonFruit());
       out.println(run.resolve(RunFiles.EVALUATION_REPORT).toAbsolutePath());
       return 0;
     });
@@ -74,10 +74,10 @@ public final class EvaluateMain {
         : p.getParent().getFileName() + "/" + p.getFileName();
   }
 
-  /** The top three classes of one photo, or null when it cannot be read as an image. */
-  private static List<Guess> top(FruitPredictor predictor, Path file) throws IOException {
+  /** The answer on one photo, or null when it cannot be read as an image. */
+  private static Verdict top(FruitPredictor predictor, Path file) throws IOException {
     try {
-      return predictor.predict(file.toString(), Files.readAllBytes(file)).top();
+      return predictor.predict(file.toString(), Files.readAllBytes(file)).verdict();
     } catch (RejectedImageException e) {
       return null;
     }

@@ -1,6 +1,7 @@
 package io.fruits.serve;
 
 import io.fruits.classifier.Guess;
+import io.fruits.classifier.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,24 +13,26 @@ import java.util.TreeMap;
 /**
  * The counts of {@code fruits evaluate}: on fruit photos, right at top-1 and within the top 3 (the
  * top class, or one of three, is a class listed for the photo), per family and the most frequent
- * confusions; on photos with no fruit, how confident the answer was. An unreadable photo counts
- * as wrong.
+ * confusions, and how many were answered "sure" and how many of those were right; on photos with
+ * no fruit, how often the answer was "not sure". An unreadable fruit photo counts as wrong; an
+ * unreadable non-fruit photo as "not sure" (no fruit was named).
  */
 final class Evaluation {
-  /** The probability from which an answer on a non-fruit photo counts as naming a fruit. */
-  static final double CONFIDENT = 0.5;
-
   private int photos;
   private int unreadable;
   private int top1;
   private int top3;
+  private int sure;
+  private int sureRight;
   private final Map<String, int[]> families = new TreeMap<>();
   private final Map<String, Integer> confusions = new HashMap<>();
   private final List<Double> nonFruit = new ArrayList<>();
+  private int nonFruitSure;
   private int nonFruitUnreadable;
 
-  /** A fruit photo and the classifier's top classes, most probable first; null when it could not be read. */
-  void fruit(PhotoSet.Photo photo, List<Guess> top) {
+  /** A fruit photo and the answer on it; null when it could not be read. */
+  void fruit(PhotoSet.Photo photo, Verdict verdict) {
+    List<Guess> top = verdict == null ? null : verdict.top();
     photos++;
     int[] family = families.computeIfAbsent(photo.family(), f -> new int[2]);
     family[0]++;
@@ -37,7 +40,12 @@ final class Evaluation {
       unreadable++;
       return;
     }
-    if (photo.classes().contains(top.get(0).label())) {
+    boolean right = photo.classes().contains(top.get(0).label());
+    if (verdict.sure()) {
+      sure++;
+      sureRight += right ? 1 : 0;
+    }
+    if (right) {
       top1++;
       family[1]++;
     } else {
@@ -49,11 +57,12 @@ final class Evaluation {
   }
 
   /** A photo with no fruit; null when it could not be read (no fruit named: fine). */
-  void nonFruit(List<Guess> top) {
-    if (top == null) {
+  void nonFruit(Verdict verdict) {
+    if (verdict == null) {
       nonFruitUnreadable++;
     } else {
-      nonFruit.add(top.get(0).probability());
+      nonFruit.add(verdict.familyProbability());
+      nonFruitSure += verdict.sure() ? 1 : 0;
     }
   }
 
@@ -65,23 +74,35 @@ final class Evaluation {
     return photos == 0 ? 0 : top3 / (double) photos;
   }
 
-  /** Share of readable non-fruit photos answered with a fruit at {@link #CONFIDENT} or more. */
-  double confidentOnNonFruit() {
-    return nonFruit.isEmpty() ? 0 : nonFruit.stream().filter(p -> p >= CONFIDENT).count() / (double) nonFruit.size();
+  /** Share of fruit photos answered sure. */
+  double sureShare() {
+    return photos == 0 ? 0 : sure / (double) photos;
+  }
+
+  /** Of the fruit photos answered sure, the share that were right. */
+  double sureAccuracy() {
+    return sure == 0 ? 0 : sureRight / (double) sure;
+  }
+
+  /** Share of non-fruit photos answered "not sure" (unreadable ones included: no fruit was named). */
+  double notSureOnNonFruit() {
+    int all = nonFruit.size() + nonFruitUnreadable;
+    return all == 0 ? 0 : (all - nonFruitSure) / (double) all;
   }
 
   String markdown(String title) {
     StringBuilder md = new StringBuilder("## ").append(title).append("\n\n");
     if (photos > 0) {
-      md.append(String.format(Locale.ROOT, "- fruit photos: %d (%d unreadable, counted wrong)%n- top-1: %.4f (%d)%n- top-3: %.4f (%d)%n%n",
-          photos, unreadable, top1(), top1, top3(), top3));
+      md.append(String.format(Locale.ROOT, "- fruit photos: %d (%d unreadable, counted wrong)%n- top-1: %.4f (%d)%n- top-3: %.4f (%d)%n"
+          + "- answered sure: %.4f (%d), of which right: %.4f (%d)%n%n", photos, unreadable, top1(), top1, top3(), top3, sureShare(), sure,
+          sureAccuracy(), sureRight));
     }
     if (!nonFruit.isEmpty() || nonFruitUnreadable > 0) {
       List<Double> sorted = nonFruit.stream().sorted().toList();
       double median = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
-      md.append(String.format(Locale.ROOT, "- photos with no fruit: %d (%d unreadable); named a fruit with probability >= %.2f: %.4f;"
-          + " median top probability %.4f%n%n", nonFruit.size() + nonFruitUnreadable, nonFruitUnreadable, CONFIDENT,
-          confidentOnNonFruit(), median));
+      md.append(String.format(Locale.ROOT, "- photos with no fruit: %d (%d unreadable); answered not sure: %.4f;"
+          + " median probability of the first family %.4f%n%n", nonFruit.size() + nonFruitUnreadable, nonFruitUnreadable,
+          notSureOnNonFruit(), median));
     }
     if (photos > 0) {
       md.append("### Per family\n\n| family | photos | top-1 |\n|---|---:|---:|\n");

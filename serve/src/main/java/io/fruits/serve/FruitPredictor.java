@@ -2,8 +2,10 @@ package io.fruits.serve;
 
 import io.fruits.classifier.CatalogueEntry;
 import io.fruits.classifier.FruitCatalogue;
-import io.fruits.classifier.FruitClassifier;
+import io.fruits.classifier.CalibratedClassifier;
 import io.fruits.classifier.Guess;
+import io.fruits.classifier.ProduceScore;
+import io.fruits.classifier.Verdict;
 import io.fruits.core.RunFiles;
 import io.fruits.core.RunFolder;
 import io.fruits.features.FeatureExtractor;
@@ -12,6 +14,7 @@ import io.fruits.features.ImagePreprocessor;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.features.ModelLocator;
 import io.fruits.features.RejectedImageException;
+import io.fruits.features.RgbImage;
 import io.fruits.features.Sha256;
 import io.fruits.reduction.PcaModel;
 import java.io.IOException;
@@ -34,11 +37,17 @@ public final class FruitPredictor implements AutoCloseable {
   private final ImagePreprocessor preprocessor;
   private final ImageBatch batch;
   private final PcaModel pca;
-  private final FruitClassifier classifier;
+  private final CalibratedClassifier classifier;
+  private final Imagenet imagenet; // null: the run has no ImageNet check
+
+  /** The whole ImageNet classifier of the run's backbone, with its own preprocessing. */
+  private record Imagenet(FeatureExtractor extractor, ImagePreprocessor preprocessor, ImageBatch batch) {}
   private final FruitCatalogue catalogue = FruitCatalogue.load();
 
-  private FruitPredictor(ModelDescriptor d, FeatureExtractor extractor, long maxPixels, PcaModel pca, FruitClassifier classifier) {
+  private FruitPredictor(ModelDescriptor d, FeatureExtractor extractor, long maxPixels, PcaModel pca, CalibratedClassifier classifier,
+      Imagenet imagenet) {
     this.extractor = extractor;
+    this.imagenet = imagenet;
     this.preprocessor = new ImagePreprocessor(d, maxPixels);
     this.batch = new ImageBatch(d, 1);
     this.pca = pca;
@@ -64,20 +73,50 @@ public final class FruitPredictor implements AutoCloseable {
     // run.properties holds the run's model.* keys and its model's checksum; the overrides say
     // where the model file is on this machine.
     Map<String, String> saved = RunFolder.local(run).properties(RunFiles.SETTINGS);
-    Map<String, String> keys = new java.util.TreeMap<>(saved);
-    keys.putAll(overrides);
-    ModelDescriptor d = ModelDescriptor.of(keys);
+    ModelDescriptor d = descriptor(saved, overrides);
     PcaModel pca;
     try (Reader r = Files.newBufferedReader(pcaFile, StandardCharsets.UTF_8)) {
       pca = PcaModel.load(r);
     } catch (IOException e) {
       throw new IllegalArgumentException(pcaFile + ": " + e.getMessage());
     }
-    FruitClassifier classifier = FruitClassifier.load(classifierFile);
-    if (classifier.dimension() != pca.k()) {
-      throw new IllegalArgumentException(classifierFile + " expects " + classifier.dimension() + " components but the PCA model gives "
-          + pca.k() + "; retrain it: fruits classify --run " + run);
+    CalibratedClassifier classifier = CalibratedClassifier.load(classifierFile, run.resolve(RunFiles.CALIBRATION), FruitCatalogue.load());
+    if (classifier.dimension() != pca.dimension()) {
+      throw new IllegalArgumentException(classifierFile.getFileName() + " expects " + classifier.dimension() + " features but the run has "
+          + pca.dimension() + "; retrain it: fruits classify --run " + run);
     }
+    FeatureExtractor extractor = open(d, saved, threads);
+    FeatureExtractor imagenetExtractor = null;
+    try {
+      if (extractor.dimension() != pca.dimension()) {
+        throw new IllegalArgumentException("the model gives " + extractor.dimension() + " values but the PCA model expects " + pca.dimension()
+            + "; the run's model settings do not match this model file");
+      }
+      Imagenet imagenet = null;
+      if (Files.isRegularFile(run.resolve(RunFiles.IMAGENET))) {
+        Map<String, String> imagenetKeys = RunFolder.local(run).properties(RunFiles.IMAGENET);
+        ModelDescriptor id = descriptor(imagenetKeys, overrides);
+        imagenetExtractor = open(id, imagenetKeys, threads);
+        imagenet = new Imagenet(imagenetExtractor, new ImagePreprocessor(id, maxPixels), new ImageBatch(id, 1));
+      }
+      return new FruitPredictor(d, extractor, maxPixels, pca, classifier, imagenet);
+    } catch (RuntimeException | IOException e) {
+      extractor.close(); // a predictor that failed to open holds no native memory
+      if (imagenetExtractor != null) {
+        imagenetExtractor.close();
+      }
+      throw e;
+    }
+  }
+
+  private static ModelDescriptor descriptor(Map<String, String> saved, Map<String, String> overrides) {
+    Map<String, String> keys = new java.util.TreeMap<>(saved);
+    keys.putAll(overrides);
+    return ModelDescriptor.of(keys);
+  }
+
+  /** Opens the model file that {@code d} names, after checking it is the one {@code saved} was made with. */
+  private static FeatureExtractor open(ModelDescriptor d, Map<String, String> saved, int threads) throws IOException {
     Path modelFile = new ModelLocator().locate(d);
     String expected = saved.get(RunFiles.MODEL_SHA256);
     String actual = Sha256.of(modelFile);
@@ -85,34 +124,41 @@ public final class FruitPredictor implements AutoCloseable {
       throw new IllegalArgumentException("the model file " + modelFile.getFileName() + " is not the one this run was made with (sha256 "
           + actual + ", the run has " + expected + "); point -D model.dir or -D model.path at the run's model");
     }
-    FeatureExtractor extractor = FeatureExtractor.open(d, modelFile, threads);
-    try {
-      if (extractor.dimension() != pca.dimension()) {
-        throw new IllegalArgumentException("the model gives " + extractor.dimension() + " values but the PCA model expects " + pca.dimension()
-            + "; the run's model settings do not match this model file");
-      }
-      return new FruitPredictor(d, extractor, maxPixels, pca, classifier);
-    } catch (RuntimeException e) {
-      extractor.close(); // a predictor that failed to open holds no native memory
-      throw e;
-    }
+    return FeatureExtractor.open(d, modelFile, threads);
   }
 
-  /** The three most probable classes of the photo in {@code bytes}, named {@code name}. */
+  /** The three most probable classes of the photo in {@code bytes}, named {@code name}, and whether to trust them. */
   public synchronized Answer predict(String name, byte[] bytes) throws RejectedImageException, IOException {
-    preprocessor.prepare(bytes, bytes.length, batch, 0);
+    RgbImage seen = preprocessor.resized(bytes, bytes.length);
+    byte[] png = Png.of(seen); // before prepare: the resizer's buffer is reused by the next image
+    preprocessor.prepare(seen, batch, 0);
     batch.setCount(1);
     float[] vector = extractor.extract(batch)[0];
-    List<Guess> top = classifier.top(pca.transform(vector), 3);
+    double[] standard = new double[vector.length];
+    pca.scaler().transform(vector, standard); // the classifier takes the run's standardised features
+    Verdict verdict = classifier.judge(standard, 3, produce(bytes));
     List<CatalogueEntry> entries = new ArrayList<>();
-    for (Guess g : top) {
+    for (Guess g : verdict.top()) {
       entries.add(catalogue.entry(g.label()));
     }
-    return new Answer(name, top, entries);
+    return new Answer(name, verdict, entries, png);
+  }
+
+  /** The photo's {@link ProduceScore} from the ImageNet classifier; NaN when the run has none. */
+  private double produce(byte[] bytes) throws RejectedImageException, IOException {
+    if (imagenet == null) {
+      return Double.NaN;
+    }
+    imagenet.preprocessor().prepare(bytes, bytes.length, imagenet.batch(), 0);
+    imagenet.batch().setCount(1);
+    return ProduceScore.of(imagenet.extractor().extract(imagenet.batch())[0]);
   }
 
   @Override
   public void close() {
     extractor.close();
+    if (imagenet != null) {
+      imagenet.extractor().close();
+    }
   }
 }

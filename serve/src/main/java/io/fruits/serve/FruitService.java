@@ -146,7 +146,7 @@ public final class FruitService implements AutoCloseable {
       try (InputStream in = file.content()) {
         bytes = in.readAllBytes();
       }
-      String answer = queue.compute(deadline, () -> clientGone(ctx), () -> predictor.predict(file.filename(), bytes).json());
+      String answer = queue.compute(deadline, () -> clientGone(ctx), () -> predictor.predict(file.filename(), bytes).json(true));
       ctx.contentType("application/json").result(answer);
     } catch (PredictionQueue.RefusedException e) {
       if (e.refusal == PredictionQueue.Refusal.CLIENT_GONE) {

@@ -1,12 +1,13 @@
 package io.fruits.serve;
 
+import io.fruits.core.Tsv;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -30,27 +31,10 @@ record PhotoSet(List<Photo> photos) {
   }
 
   private static PhotoSet byManifest(Path dir, Path manifest) throws IOException {
-    if (!Files.isRegularFile(manifest)) {
-      throw new IllegalArgumentException(manifest + " does not exist; give --manifest a MANIFEST.tsv");
-    }
-    List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
-    List<String> header = lines.isEmpty() ? List.of() : Arrays.asList(lines.get(0).split("\t", -1));
-    int file = header.indexOf("file");
-    int family = header.indexOf("family");
-    int classes = header.indexOf("fruits360_classes");
-    if (file < 0 || family < 0 || classes < 0) {
-      throw new IllegalArgumentException(manifest + " has no file, family and fruits360_classes columns; give a MANIFEST.tsv with them");
-    }
     List<Photo> photos = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      if (line.isBlank()) {
-        continue;
-      }
-      String[] f = line.split("\t", -1);
-      if (f.length < header.size()) {
-        throw new IllegalArgumentException(manifest + " has a row with " + f.length + " of its " + header.size() + " columns: " + f[0]);
-      }
-      photos.add(new Photo(dir.resolve(f[file]), f[family], new TreeSet<>(Arrays.asList(f[classes].split(";")))));
+    for (Map<String, String> row : Tsv.read(manifest, "give --manifest a MANIFEST.tsv with file, family and fruits360_classes columns",
+        "file", "family", "fruits360_classes")) {
+      photos.add(new Photo(dir.resolve(row.get("file")), row.get("family"), new TreeSet<>(Arrays.asList(row.get("fruits360_classes").split(";")))));
     }
     return new PhotoSet(photos);
   }

@@ -54,6 +54,39 @@ class PageInBrowserIT {
     }
   }
 
+  @Test
+  void aRealPhotoShowsWhatTheModelSawAndAKittenIsNotSure() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "SKIPPED: needs Debian's chromium and chromium-driver (scripts/test installs them)");
+    Path real = io.fruits.mapreduce.ImageTrees.firstFile(io.fruits.features.SharedData.require().resolve("data/real-photos/dev/Banana"));
+    Path kitten = io.fruits.features.SharedData.models().resolve("testdata/kitten_224.png");
+    try (FruitPredictor predictor = FruitPredictor.open(SureRun.get(), TrainedRun.modelDir(), ImageDecoder.DEFAULT_MAX_PIXELS, 2);
+        FruitService service = new FruitService(predictor, 10 << 20).start(0)) {
+      ChromeDriver browser = start(tmp, 412, 915);
+      try {
+        browser.get("http://127.0.0.1:" + service.port() + "/");
+        browser.findElement(By.id("photo")).sendKeys(real.toAbsolutePath().toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(b -> b.findElements(By.cssSelector(".guess")).size() == 3);
+        assertTrue(browser.findElement(By.id("seen-box")).isDisplayed(), "the model's view of the photo is shown");
+        Object width = browser.executeScript("return document.getElementById('seen').naturalWidth;");
+        assertTrue(((Number) width).intValue() == 224, "the model's input, 224 wide: " + width);
+        String card = browser.findElements(By.cssSelector(".guess")).get(0).getText();
+        assertTrue(card.contains("Family: ") && card.contains("variety: "), "family and variety shown: " + card);
+        Files.write(Files.createDirectories(Paths.get("target/screenshots")).resolve("predict-page-real-photo.png"),
+            browser.getScreenshotAs(OutputType.BYTES));
+
+        browser.findElement(By.id("photo")).sendKeys(kitten.toAbsolutePath().toString());
+        wait.until(b -> b.findElement(By.id("unsure")).isDisplayed() && b.findElements(By.cssSelector(".guess")).size() == 3);
+        assertTrue(browser.findElement(By.id("unsure")).getText().startsWith("Not sure"), browser.findElement(By.id("unsure")).getText());
+        assertTrue(browser.findElements(By.cssSelector(".guess.first")).isEmpty(), "no guess is shown as the answer");
+        Files.write(Paths.get("target/screenshots").resolve("predict-page-not-sure.png"), browser.getScreenshotAs(OutputType.BYTES));
+      } finally {
+        browser.quit();
+      }
+    }
+  }
+
   /** Headless Chromium of {@code width} x {@code height} through Debian's chromedriver; {@code tmp} holds its profile and log. */
   static ChromeDriver start(Path tmp, int width, int height) {
     ChromeOptions options = new ChromeOptions();

@@ -41,7 +41,7 @@ class PredictCommandIT {
     int code = PredictMain.run(new String[] {"--run", tmp.resolve("run").toString(), "x.jpg"}, new PrintStream(new ByteArrayOutputStream()),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(2, code);
-    assertEquals("fruits predict: " + run.resolve("classifier.tribuo") + " is missing; train it first: fruits classify --run "
+    assertEquals("fruits predict: " + run.resolve("classifier.bin") + " is missing; train it first: fruits classify --run "
         + tmp.resolve("run") + "\n", err.toString(StandardCharsets.UTF_8));
   }
 
@@ -86,7 +86,7 @@ class PredictCommandIT {
   private Path copyOfRun() throws Exception {
     Path copy = tmp.resolve("run-copy");
     Files.createDirectories(copy.resolve("pca"));
-    for (String f : new String[] {"run.properties", "pca/model.txt", "pca/classifier.tribuo"}) {
+    for (String f : new String[] {"run.properties", "pca/model.txt", "pca/classifier.bin", "pca/calibration.properties"}) {
       Files.copy(TrainedRun.get().resolve(f), copy.resolve(f));
     }
     return copy;

@@ -27,7 +27,7 @@ final class SparkOptions {
     this.help = c.help();
     this.input = help ? null : c.require("--input", "IN (the image folder)");
     this.output = help ? null : c.require("--output", "OUT (a folder for this run)");
-    this.model = help ? null : c.require("--model", "PRESET|DESCRIPTOR (vgg16, squeezenet1.1, mobilenetv2 or a .properties file)");
+    this.model = help ? null : c.require("--model", "PRESET|DESCRIPTOR (vgg16, squeezenet1.1, mobilenetv2, their -imagenet classifiers or a .properties file)");
     this.master = c.value("--master");
     this.overwrite = c.has("--overwrite");
     this.defines = c.defines();

@@ -68,7 +68,7 @@ class SparkEditionIT {
     int code = SparkMain.run(new String[] {"--input", input.toString(), "--output", tmp.resolve("x").toString()},
         new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(2, code);
-    assertEquals("fruits spark: missing --model PRESET|DESCRIPTOR (vgg16, squeezenet1.1, mobilenetv2 or a .properties file);"
+    assertEquals("fruits spark: missing --model PRESET|DESCRIPTOR (vgg16, squeezenet1.1, mobilenetv2, their -imagenet classifiers or a .properties file);"
         + " see fruits spark --help\n", err.toString(StandardCharsets.UTF_8));
 
     err.reset();

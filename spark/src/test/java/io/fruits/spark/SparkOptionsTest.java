@@ -26,7 +26,7 @@ class SparkOptionsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparkOptions.parse(new String[] {"--inptu", "x"}));
     assertEquals("unknown option '--inptu'; see fruits spark --help", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> SparkOptions.parse(new String[] {"--input", "x", "--output", "y"}));
-    assertEquals("missing --model PRESET|DESCRIPTOR (vgg16, squeezenet1.1, mobilenetv2 or a .properties file); see fruits spark --help",
+    assertEquals("missing --model PRESET|DESCRIPTOR (vgg16, squeezenet1.1, mobilenetv2, their -imagenet classifiers or a .properties file); see fruits spark --help",
         e.getMessage());
   }
 

@@ -1,0 +1,50 @@
+package io.fruits.classifier;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The classifier with its calibration: what {@code predict}, the page and {@code evaluate} ask. */
+public final class CalibratedClassifier {
+  private final FruitClassifier classifier;
+  private final Calibration calibration;
+  private final Families families;
+
+  public CalibratedClassifier(FruitClassifier classifier, Calibration calibration, FruitCatalogue catalogue) {
+    this.classifier = classifier;
+    this.calibration = calibration;
+    this.families = Families.of(classifier.classes(), catalogue);
+  }
+
+  /** Loads both files; a run classified before calibration existed gets {@link Calibration#NONE}. */
+  public static CalibratedClassifier load(Path classifierFile, Path calibrationFile, FruitCatalogue catalogue) throws IOException {
+    Calibration c = Files.isRegularFile(calibrationFile)
+        ? Calibration.parse(Files.readString(calibrationFile, StandardCharsets.UTF_8))
+        : Calibration.NONE;
+    return new CalibratedClassifier(FruitClassifier.load(classifierFile), c, catalogue);
+  }
+
+  /** The {@code k} first classes for PCA components {@code values}; {@code produce} is the photo's {@link ProduceScore} or NaN. */
+  public Verdict judge(double[] values, int k, double produce) {
+    double[] q = calibration.apply(classifier.probabilities(values));
+    List<Guess> all = new ArrayList<>();
+    for (int i = 0; i < q.length; i++) {
+      all.add(new Guess(classifier.classes().get(i), q[i]));
+    }
+    all.sort(Comparator.comparingDouble(Guess::probability).reversed().thenComparing(Guess::label));
+    double family = families.probability(q, Families.argmax(q));
+    return new Verdict(List.copyOf(all.subList(0, Math.min(k, all.size()))), family, produce, calibration.sure(family, produce));
+  }
+
+  public int dimension() {
+    return classifier.dimension();
+  }
+
+  public Calibration calibration() {
+    return calibration;
+  }
+}

@@ -1,0 +1,73 @@
+package io.fruits.classifier;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@code fruits classify} does between reading the rows and writing the files: hold rows out,
+ * fit the calibration with a classifier that never saw them, then train the classifier kept on
+ * every row, which takes that calibration over.
+ */
+final class ClassifierTraining {
+  static final int PHOTOS_HELD_OUT = 30;
+  static final int FRUITS_HELD_OUT = 10;
+
+  record Result(FruitClassifier classifier, Calibration calibration) {}
+
+  private ClassifierTraining() {}
+
+  /** {@code imagenet} may be null (no ImageNet check). */
+  static Result run(List<LabelledVector> training, List<PhotoRow> photos, ImagenetRun imagenet, int epochs) {
+    // Photos are held out by the run of shots they belong to: one shot's neighbours are near copies.
+    List<PhotoRow> fitPhotos = photos.stream().filter(p -> !HeldOut.isHeldOut(ShotGroup.of(p.id()), PHOTOS_HELD_OUT)).toList();
+    List<PhotoRow> heldPhotos = photos.stream().filter(p -> HeldOut.isHeldOut(ShotGroup.of(p.id()), PHOTOS_HELD_OUT)).toList();
+    // Without photos, Training rows are held out for the calibration; with them, none are.
+    List<LabelledVector> heldFruits = photos.isEmpty()
+        ? training.stream().filter(r -> HeldOut.isHeldOut(r.id(), FRUITS_HELD_OUT)).toList() : List.of();
+    List<LabelledVector> fitFruits = photos.isEmpty()
+        ? training.stream().filter(r -> !HeldOut.isHeldOut(r.id(), FRUITS_HELD_OUT)).toList() : training;
+    FruitClassifier withoutHeldOut = FruitClassifier.trainWeighted(examples(fitFruits, fitPhotos), epochs);
+    Calibration fitted = calibrate(withoutHeldOut, heldFruits, heldPhotos);
+    Calibration calibration = imagenet == null ? fitted : fitted.withProduceScores(imagenet.produceScores());
+    return new Result(FruitClassifier.trainWeighted(examples(training, photos), epochs), calibration);
+  }
+
+  /** Fruits-360 rows of weight one; the photos, together, as heavy as they. */
+  static List<TrainingExample> examples(List<LabelledVector> fruits, List<PhotoRow> photos) {
+    List<TrainingExample> examples = new ArrayList<>();
+    for (LabelledVector r : fruits) {
+      examples.add(new TrainingExample(List.of(r.label()), r.values(), 1f));
+    }
+    double each = photos.isEmpty() ? 0 : Math.max(1, fruits.size()) / (double) photos.size();
+    for (PhotoRow p : photos) {
+      examples.add(new TrainingExample(p.classes(), p.values(), (float) each));
+    }
+    return examples;
+  }
+
+  static Calibration calibrate(FruitClassifier classifier, List<LabelledVector> fruits, List<PhotoRow> photos) {
+    List<String> classes = classifier.classes();
+    List<Calibration.Case> cases = new ArrayList<>();
+    for (LabelledVector r : fruits) {
+      cases.add(new Calibration.Case(classifier.probabilities(r.values()), right(classes, List.of(r.label())), 1));
+    }
+    for (PhotoRow p : photos) {
+      cases.add(new Calibration.Case(classifier.probabilities(p.values()), right(classes, p.classes()), 1));
+    }
+    if (cases.isEmpty()) {
+      throw new IllegalArgumentException("no rows are left to fit the calibration on; give more Training images or photos");
+    }
+    return Calibration.fit(cases, cases, Families.of(classes, FruitCatalogue.load()));
+  }
+
+  private static boolean[] right(List<String> classes, List<String> labels) {
+    boolean[] right = new boolean[classes.size()];
+    for (String l : labels) {
+      int i = classes.indexOf(l);
+      if (i >= 0) {
+        right[i] = true;
+      }
+    }
+    return right;
+  }
+}

@@ -1,0 +1,88 @@
+package io.fruits.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import io.fruits.features.ImageDecoder;
+import io.fruits.features.SharedData;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * "Not sure" as an answer, on a run trained as the demo trains (real photos, the ImageNet check):
+ * photos with no fruit (the kitten and the house finch of the shared model test data) must be
+ * answered not sure, while the run's fruit Test images must still be named, sure and right. The
+ * page's answer also carries the image as the model saw it.
+ */
+class NotSureIT {
+  static FruitPredictor predictor;
+
+  @BeforeAll
+  static void open() throws Exception {
+    predictor = FruitPredictor.open(SureRun.get(), TrainedRun.modelDir(), ImageDecoder.DEFAULT_MAX_PIXELS, 2);
+  }
+
+  @AfterAll
+  static void close() {
+    if (predictor != null) {
+      predictor.close();
+    }
+  }
+
+  @Test
+  void photosWithoutFruitAreAnsweredNotSure() throws Exception {
+    for (String name : List.of("kitten_224.png", "finch.jpeg")) {
+      Path photo = SharedData.models().resolve("testdata").resolve(name);
+      JsonObject answer = FruitServiceIT.json(predictor.predict(name, Files.readAllBytes(photo)).json());
+      assertFalse(answer.get("sure").getAsBoolean(), answer.toString());
+      assertEquals(Answer.NOT_SURE, answer.get("message").getAsString());
+      assertEquals(3, answer.getAsJsonArray("top").size(), "the guesses are still listed: " + answer);
+    }
+  }
+
+  @Test
+  void fruitTestImagesAreNamedSureAndRight() throws Exception {
+    int sureAndRight = 0;
+    int all = 0;
+    try (Stream<Path> classes = Files.list(SureRun.testImages())) {
+      for (Path folder : classes.sorted().toList()) {
+        try (Stream<Path> photos = Files.list(folder)) {
+          for (Path photo : photos.sorted().toList()) {
+            JsonObject answer = FruitServiceIT.json(predictor.predict(photo.toString(), Files.readAllBytes(photo)).json());
+            boolean right = answer.getAsJsonArray("top").get(0).getAsJsonObject().get("class").getAsString()
+                .equals(folder.getFileName().toString());
+            sureAndRight += answer.get("sure").getAsBoolean() && right ? 1 : 0;
+            assertFalse(answer.has("message") && answer.get("sure").getAsBoolean(), "a sure answer has no not-sure message: " + answer);
+            all++;
+          }
+        }
+      }
+    }
+    assertEquals(SureRun.CLASSES.size() * 5, all);
+    assertTrue(sureAndRight >= 0.75 * all, sureAndRight + " of " + all + " fruit Test images answered sure and right");
+  }
+
+  @Test
+  void thePageAnswerShowsWhatTheModelSaw() throws Exception {
+    Path photo = SharedData.models().resolve("testdata/finch.jpeg");
+    JsonObject answer = FruitServiceIT.json(predictor.predict("finch.jpeg", Files.readAllBytes(photo)).json(true));
+    String url = answer.get("model_input").getAsString();
+    assertTrue(url.startsWith("data:image/png;base64,"), url.substring(0, Math.min(40, url.length())));
+    BufferedImage seen = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1))));
+    assertEquals(224, seen.getWidth(), "SqueezeNet's input width");
+    assertEquals(224, seen.getHeight());
+    assertFalse(FruitServiceIT.json(predictor.predict("finch.jpeg", Files.readAllBytes(photo)).json()).has("model_input"),
+        "predict's JSON lines carry no picture");
+  }
+}
