@@ -30,7 +30,18 @@ public final class CalibratedClassifier {
 
   /** The {@code k} first classes for PCA components {@code values}; {@code produce} is the photo's {@link ProduceScore} or NaN. */
   public Verdict judge(double[] values, int k, double produce) {
-    double[] q = calibration.apply(classifier.probabilities(values));
+    return judge(List.of(values), k, produce);
+  }
+
+  /** The same for several views of one photo: their calibrated probabilities are averaged. */
+  public Verdict judge(List<double[]> views, int k, double produce) {
+    double[] q = new double[classifier.classes().size()];
+    for (double[] values : views) {
+      double[] p = calibration.apply(classifier.probabilities(values));
+      for (int i = 0; i < q.length; i++) {
+        q[i] += p[i] / views.size();
+      }
+    }
     List<Guess> all = new ArrayList<>();
     for (int i = 0; i < q.length; i++) {
       all.add(new Guess(classifier.classes().get(i), q[i]));

@@ -50,6 +50,20 @@ class ClassifierTest {
   }
 
   @Test
+  void severalViewsOfAPhotoAverageTheirProbabilities() {
+    FruitClassifier classifier = FruitClassifier.train(clouds("Training", 100, 1), 10);
+    CalibratedClassifier judge = new CalibratedClassifier(classifier, new Calibration(2, 0.5, 0, 1, 1, Double.NaN), FruitCatalogue.load());
+    double[] a = {5, 0, 0, 0};
+    double[] b = {0, 2, 0, 0};
+    Verdict both = judge.judge(List.of(a, b), 3, Double.NaN);
+    for (Guess g : both.top()) {
+      double pa = judge.judge(a, 3, Double.NaN).top().stream().filter(x -> x.label().equals(g.label())).findFirst().orElseThrow().probability();
+      double pb = judge.judge(b, 3, Double.NaN).top().stream().filter(x -> x.label().equals(g.label())).findFirst().orElseThrow().probability();
+      assertEquals((pa + pb) / 2, g.probability(), 1e-9, g.label());
+    }
+  }
+
+  @Test
   void reportCountsByHand() {
     ClassifierReport r = new ClassifierReport();
     r.add("a", List.of(new Guess("a", .9), new Guess("b", .1)));

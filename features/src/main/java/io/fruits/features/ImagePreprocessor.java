@@ -17,7 +17,16 @@ public final class ImagePreprocessor {
 
   /** The decoded and resized pixels, before normalisation (valid until the next call). */
   public RgbImage resized(byte[] bytes, int length) throws RejectedImageException {
-    RgbImage decoded = decoder.decode(bytes, length);
+    return resize(decoded(bytes, length));
+  }
+
+  /** The decoded pixels at their own size (valid until the next call). */
+  public RgbImage decoded(byte[] bytes, int length) throws RejectedImageException {
+    return decoder.decode(bytes, length);
+  }
+
+  /** {@code decoded}, or a crop of it, at the model's input size. */
+  public RgbImage resize(RgbImage decoded) throws RejectedImageException {
     try {
       return resizer.resize(decoded);
     } catch (RuntimeException e) {

@@ -3,8 +3,10 @@ package io.fruits.reduction;
 import java.util.Arrays;
 import java.util.Comparator;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.exception.MaxCountExceededException;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * Principal component analysis of standardised features, fitted from their moments alone: the
@@ -51,8 +53,21 @@ public final class PcaEstimator {
         r[i][j] = m.covariance(i, j) * scaler.inverseStd(i) * scaler.inverseStd(j);
       }
     }
-    EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(r, false));
-    double[] values = eig.getRealEigenvalues();
+    Array2DRowRealMatrix matrix = new Array2DRowRealMatrix(r, false);
+    double[] values;
+    RealMatrix vectors;
+    try {
+      EigenDecomposition eig = new EigenDecomposition(matrix);
+      values = eig.getRealEigenvalues();
+      vectors = eig.getV();
+    } catch (MaxCountExceededException e) {
+      // Commons Math's implicit QL stalls on a large cluster of zero eigenvalues: a run with fewer
+      // vectors than features (360 photos of 1280 values) has a rank-deficient R. R is symmetric
+      // and positive semi-definite, so its SVD gives the same pairs: singular values = eigenvalues.
+      SingularValueDecomposition svd = new SingularValueDecomposition(matrix);
+      values = svd.getSingularValues();
+      vectors = svd.getV();
+    }
     Integer[] order = descending(values);
     double[] sorted = new double[d];
     double trace = 0;
@@ -67,7 +82,6 @@ public final class PcaEstimator {
     }
     int keep = componentsFor(ratios);
     double[][] components = new double[keep][];
-    RealMatrix vectors = eig.getV();
     for (int c = 0; c < keep; c++) {
       components[c] = signFixed(vectors.getColumn(order[c]));
     }

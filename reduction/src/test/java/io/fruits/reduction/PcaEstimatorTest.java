@@ -165,4 +165,49 @@ class PcaEstimatorTest {
     }
     return s;
   }
+
+  @Test
+  void fewerVectorsThanFeaturesStillGiveTheComponents() {
+    // 60 ReLU-like vectors of 300 values: R has rank 59, and Commons Math's EigenDecomposition
+    // fails to converge on it (asserted below), so the SVD fallback computes the components.
+    int d = 300;
+    int n = 60;
+    Random r = new Random(0);
+    CovarianceAccumulator acc = new CovarianceAccumulator(d, 50);
+    for (int i = 0; i < n; i++) {
+      float[] x = new float[d];
+      for (int j = 0; j < d; j++) {
+        x[j] = (float) Math.max(0, r.nextGaussian());
+      }
+      acc.add(x);
+    }
+    Moments m = acc.moments();
+    PcaModel model = PcaEstimator.withVariance(0.95).fit(m);
+    double total = 0;
+    for (double v : model.eigenvalues()) {
+      total += v;
+    }
+    assertEquals(d, total, 1e-6, "the eigenvalues of a correlation matrix add up to its dimension");
+    assertTrue(model.k() < n, "at most n - 1 components carry variance: " + model.k());
+    // Each component is an eigenvector of R: R v = lambda v.
+    double[][] rr = new double[d][d];
+    double[] std = m.std();
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        rr[i][j] = m.covariance(i, j) / (std[i] * std[j]);
+      }
+    }
+    assertThrows(org.apache.commons.math3.exception.MaxCountExceededException.class,
+        () -> new org.apache.commons.math3.linear.EigenDecomposition(new Array2DRowRealMatrix(rr)), "the case the fallback is for");
+    for (int c = 0; c < 3; c++) {
+      double[] v = model.component(c);
+      for (int i = 0; i < d; i++) {
+        double rv = 0;
+        for (int j = 0; j < d; j++) {
+          rv += rr[i][j] * v[j];
+        }
+        assertEquals(model.eigenvalues()[c] * v[i], rv, 1e-8);
+      }
+    }
+  }
 }

@@ -25,9 +25,9 @@ import java.util.Map;
  * of standard output.
  */
 public final class EvaluateMain {
-  static final String USAGE = "usage: fruits evaluate --run RUN --images DIR [--manifest MANIFEST.tsv] [--non-fruit DIR] [-D model.dir=DIR]";
+  static final String USAGE = "usage: fruits evaluate --run RUN --images DIR [--manifest MANIFEST.tsv] [--non-fruit DIR] [--views N] [-D model.dir=DIR]";
   static final CommandLine.Spec SPEC = CommandLine.Spec.of("see fruits evaluate --help",
-      List.of("--run", "--images", "--manifest", "--non-fruit"), List.of(), false);
+      List.of("--run", "--images", "--manifest", "--non-fruit", "--views"), List.of(), false);
 
   private EvaluateMain() {}
 
@@ -48,7 +48,8 @@ public final class EvaluateMain {
       List<Path> nonFruit = c.value("--non-fruit") == null ? List.of() : PhotoSet.all(Paths.get(c.value("--non-fruit")));
       Map<String, String> model = ServeOptions.modelKeys(c);
       Evaluation e = new Evaluation();
-      try (FruitPredictor predictor = FruitPredictor.open(run, model, ImageDecoder.DEFAULT_MAX_PIXELS, Runtime.getRuntime().availableProcessors())) {
+      try (FruitPredictor predictor = FruitPredictor.open(run, model, ImageDecoder.DEFAULT_MAX_PIXELS, Runtime.getRuntime().availableProcessors(),
+          (int) c.number("--views", FruitPredictor.DEFAULT_VIEWS, 1, Views.MAX))) {
         for (PhotoSet.Photo p : set.photos()) {
           e.fruit(p, top(predictor, p.file()));
         }

@@ -23,7 +23,7 @@ public final class PredictMain {
     return Launcher.run("fruits predict", err, () -> {
       ServeOptions o = ServeOptions.parse(args);
       if (o.help) {
-        out.println("usage: fruits predict --run RUN [-D model.dir=DIR] [--max-pixels N] IMAGE...");
+        out.println("usage: fruits predict --run RUN [-D model.dir=DIR] [--max-pixels N] [--views N] IMAGE...");
         out.println("One JSON line per image: the top-3 fruits with their probabilities and catalogue entries, or an error.");
         return 0;
       }
@@ -31,7 +31,7 @@ public final class PredictMain {
         throw new IllegalArgumentException("no IMAGE given; see fruits predict --help");
       }
       int failed = 0;
-      try (FruitPredictor predictor = FruitPredictor.open(o.run, o.model, o.maxPixels, Runtime.getRuntime().availableProcessors())) {
+      try (FruitPredictor predictor = FruitPredictor.open(o.run, o.model, o.maxPixels, Runtime.getRuntime().availableProcessors(), o.views)) {
         for (Path image : o.images) {
           failed += answer(predictor, image, out) ? 0 : 1;
         }

@@ -27,7 +27,7 @@ public final class ServeMain {
         Connectors.checkKeystore(o.keystore, password);
       }
       ServiceLimits limits = o.limits();
-      opened[0] = FruitPredictor.open(o.run, o.model, o.maxPixels, Runtime.getRuntime().availableProcessors());
+      opened[0] = FruitPredictor.open(o.run, o.model, o.maxPixels, Runtime.getRuntime().availableProcessors(), o.views);
       FruitService service = new FruitService(opened[0], limits, o.host, o.keystore, password).start(o.port);
       FruitPredictor loaded = opened[0];
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -17,7 +17,7 @@ class ServeOptionsTest {
   @Test
   void everyNumberIsCheckedBeforeAnythingStarts() {
     for (String[] bad : new String[][] {{"--port", "70000"}, {"--port", "x[$(id)]"}, {"--queue", "-1"}, {"--deadline-seconds", "0"},
-        {"--threads", "2"}, {"--max-bytes", "1e9"}}) {
+        {"--threads", "2"}, {"--max-bytes", "1e9"}, {"--views", "7"}}) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> ServeOptions.parse(new String[] {"--run", "r", bad[0], bad[1]}));
       assertTrue(e.getMessage().startsWith(bad[0] + " is '" + bad[1] + "'; give a whole number from "), e.getMessage());

@@ -1,0 +1,39 @@
+package io.fruits.serve;
+
+import io.fruits.features.RgbImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The views of one photo the classifier looks at, whose answers are averaged: the whole photo,
+ * then its centre and its four corners, each {@value #SHARE} of the side. A fruit in a shop photo
+ * rarely fills the frame; a closer view of where it may be helps.
+ */
+final class Views {
+  static final double SHARE = 0.7;
+  static final int MAX = 6;
+
+  private Views() {}
+
+  /** The first {@code n} views of {@code image} (1 to {@link #MAX}). */
+  static List<RgbImage> of(RgbImage image, int n) {
+    check(n);
+    int w = Math.max(1, (int) Math.round(image.width() * SHARE));
+    int h = Math.max(1, (int) Math.round(image.height() * SHARE));
+    int[][] corners = {{(image.width() - w) / 2, (image.height() - h) / 2}, {0, 0}, {image.width() - w, 0}, {0, image.height() - h},
+        {image.width() - w, image.height() - h}};
+    List<RgbImage> views = new ArrayList<>();
+    views.add(image);
+    for (int i = 0; i < n - 1; i++) {
+      views.add(image.crop(corners[i][0], corners[i][1], w, h));
+    }
+    return views;
+  }
+
+  static int check(int n) {
+    if (n < 1 || n > MAX) {
+      throw new IllegalArgumentException("views must be 1 to " + MAX + ", was " + n);
+    }
+    return n;
+  }
+}
