@@ -57,15 +57,15 @@ public record Calibration(double temperature, double threshold, int rows, double
   }
 
   /**
-   * Fits the temperature on all {@code cases} (minimum weighted negative log-likelihood that the
-   * answer is one of the right classes), then the threshold on {@code thresholdCases} with the
-   * family probability that {@code families} computes.
+   * Fits the temperature on {@code cases} (minimum weighted negative log-likelihood that the
+   * answer is one of the right classes), then the threshold on the same cases with the family
+   * probability that {@code families} computes.
    */
-  public static Calibration fit(List<Case> cases, List<Case> thresholdCases, Families families) {
+  public static Calibration fit(List<Case> cases, Families families) {
     double t = temperature(cases);
     record Scored(double confidence, boolean right, double weight) {}
     List<Scored> scored = new ArrayList<>();
-    for (Case c : thresholdCases) {
+    for (Case c : cases) {
       double[] q = scale(c.probabilities(), t);
       int top = Families.argmax(q);
       scored.add(new Scored(families.probability(q, top), c.right()[top], c.weight()));

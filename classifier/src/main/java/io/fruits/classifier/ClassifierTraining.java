@@ -57,7 +57,7 @@ final class ClassifierTraining {
     if (cases.isEmpty()) {
       throw new IllegalArgumentException("no rows are left to fit the calibration on; give more Training images or photos");
     }
-    return Calibration.fit(cases, cases, Families.of(classes, FruitCatalogue.load()));
+    return Calibration.fit(cases, Families.of(classes, FruitCatalogue.load()));
   }
 
   private static boolean[] right(List<String> classes, List<String> labels) {

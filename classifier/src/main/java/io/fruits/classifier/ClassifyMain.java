@@ -58,12 +58,13 @@ public final class ClassifyMain {
       }
       Path run = Paths.get(c.run());
       int epochs = (int) c.number("--epochs", DEFAULT_EPOCHS, 1, 100_000);
-      List<LabelledVector> rows = StandardFeatures.of(run).read(run);
+      StandardFeatures features = StandardFeatures.of(run);
+      List<LabelledVector> rows = features.read(run);
       List<LabelledVector> training = split(rows, "Training");
       List<LabelledVector> test = split(rows, "Test");
       Set<String> known = training.stream().map(LabelledVector::label).collect(Collectors.toSet());
       List<PhotoRow> photos = c.value("--photos") == null ? List.of()
-          : PhotoRows.read(run, Paths.get(c.value("--photos")), PhotoClasses.read(Paths.get(c.value("--classes"))), known);
+          : PhotoRows.read(run, features, Paths.get(c.value("--photos")), PhotoClasses.read(Paths.get(c.value("--classes"))), known);
       ImagenetRun imagenet = c.value("--imagenet") == null ? null : ImagenetRun.read(Paths.get(c.value("--imagenet")));
       long start = System.nanoTime();
       ClassifierTraining.Result trained = ClassifierTraining.run(training, photos, imagenet, epochs);

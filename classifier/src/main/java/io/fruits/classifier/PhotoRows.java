@@ -19,8 +19,12 @@ import java.util.Set;
 public final class PhotoRows {
   private PhotoRows() {}
 
-  /** The rows of {@code photoRun}, labelled through {@code classes}; classes this run does not know are dropped. */
-  public static List<PhotoRow> read(Path run, Path photoRun, Map<String, List<String>> classes, Set<String> known) throws IOException {
+  /**
+   * The rows of {@code photoRun}, standardised with {@code features} (the scaler of {@code run}) and
+   * labelled through {@code classes}; classes this run does not know are dropped.
+   */
+  public static List<PhotoRow> read(Path run, StandardFeatures features, Path photoRun, Map<String, List<String>> classes,
+      Set<String> known) throws IOException {
     if (!Files.isRegularFile(photoRun.resolve(RunFiles.FEATURES_CSV))) {
       throw new IllegalArgumentException(photoRun + " is not a finished run; run the photos first: fruits run --input PHOTOS --output "
           + photoRun + " --model MODEL");
@@ -32,7 +36,7 @@ public final class PhotoRows {
           + "; run the photos with the same --model and model file");
     }
     List<PhotoRow> rows = new ArrayList<>();
-    for (LabelledVector v : StandardFeatures.of(run).read(photoRun)) {
+    for (LabelledVector v : features.read(photoRun)) {
       List<String> mapped = classes.get(v.label());
       if (mapped == null) {
         throw new IllegalArgumentException("the photo folder '" + v.label() + "' is not in classes.tsv; add it or remove the folder");

@@ -49,7 +49,7 @@ class CalibrationTest {
       boolean[] right = {!wrong, wrong, false};
       cases.add(new Calibration.Case(new double[] {top, (1 - top) / 2, (1 - top) / 2}, right, 1));
     }
-    Calibration c = Calibration.fit(cases, cases, OWN_FAMILIES);
+    Calibration c = Calibration.fit(cases, OWN_FAMILIES);
     // With T fit on these rows the order stays; precision of the first n: 1, 1, .67, .75, .8, .83, .71, .75, .78, .8.
     // The largest n with precision >= 0.9 is 2: the threshold is the 2nd row's confidence.
     assertEquals(2 / 10.0, c.coverage(), 1e-12);
@@ -63,7 +63,7 @@ class CalibrationTest {
   @Test
   void neverSureWhenNoThresholdReachesThePrecision() {
     List<Calibration.Case> wrong = List.of(new Calibration.Case(new double[] {0.9, 0.05, 0.05}, new boolean[] {false, true, false}, 1));
-    Calibration c = Calibration.fit(wrong, wrong, OWN_FAMILIES);
+    Calibration c = Calibration.fit(wrong, OWN_FAMILIES);
     assertEquals(Double.POSITIVE_INFINITY, c.threshold());
     assertFalse(c.sure(1.0, Double.NaN));
   }

@@ -143,9 +143,12 @@ public final class FruitPredictor implements AutoCloseable {
 
   /** The three most probable classes of the photo in {@code bytes}, named {@code name}, and whether to trust them. */
   public synchronized Answer predict(String name, byte[] bytes) throws RejectedImageException, IOException {
+    // Decoded once: the views and the ImageNet check resize the same pixels.
+    RgbImage decoded = preprocessor.decoded(bytes, bytes.length);
+    double produce = produce(decoded);
     byte[] png = null;
     List<double[]> standardised = new ArrayList<>();
-    for (RgbImage view : Views.of(preprocessor.decoded(bytes, bytes.length), views)) {
+    for (RgbImage view : Views.of(decoded, views)) {
       RgbImage seen = preprocessor.resize(view);
       if (png == null) {
         png = Png.of(seen); // the whole photo; before prepare, as the resizer's buffer is reused
@@ -157,7 +160,7 @@ public final class FruitPredictor implements AutoCloseable {
       pca.scaler().transform(vector, standard); // the classifier takes the run's standardised features
       standardised.add(standard);
     }
-    Verdict verdict = classifier.judge(standardised, 3, produce(bytes));
+    Verdict verdict = classifier.judge(standardised, 3, produce);
     List<CatalogueEntry> entries = new ArrayList<>();
     for (Guess g : verdict.top()) {
       entries.add(catalogue.entry(g.label()));
@@ -166,11 +169,11 @@ public final class FruitPredictor implements AutoCloseable {
   }
 
   /** The photo's {@link ProduceScore} from the ImageNet classifier; NaN when the run has none. */
-  private double produce(byte[] bytes) throws RejectedImageException, IOException {
+  private double produce(RgbImage decoded) throws RejectedImageException, IOException {
     if (imagenet == null) {
       return Double.NaN;
     }
-    imagenet.preprocessor().prepare(bytes, bytes.length, imagenet.batch(), 0);
+    imagenet.preprocessor().prepare(imagenet.preprocessor().resize(decoded), imagenet.batch(), 0);
     imagenet.batch().setCount(1);
     return ProduceScore.of(imagenet.extractor().extract(imagenet.batch())[0]);
   }
