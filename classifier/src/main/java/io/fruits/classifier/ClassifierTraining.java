@@ -1,5 +1,6 @@
 package io.fruits.classifier;
 
+import io.fruits.features.augment.Augmenter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,17 +20,26 @@ final class ClassifierTraining {
   /** {@code imagenet} may be null (no ImageNet check). */
   static Result run(List<LabelledVector> training, List<PhotoRow> photos, ImagenetRun imagenet, int epochs) {
     // Photos are held out by the run of shots they belong to: one shot's neighbours are near copies.
-    List<PhotoRow> fitPhotos = photos.stream().filter(p -> !HeldOut.isHeldOut(ShotGroup.of(p.id()), PHOTOS_HELD_OUT)).toList();
-    List<PhotoRow> heldPhotos = photos.stream().filter(p -> HeldOut.isHeldOut(ShotGroup.of(p.id()), PHOTOS_HELD_OUT)).toList();
+    // A variant (augment.variants) goes where its image goes, and only images are judged: the
+    // calibration must describe photos as they come, not as the augmentation draws them.
+    List<PhotoRow> fitPhotos = photos.stream().filter(p -> !heldPhoto(p.id())).toList();
+    List<PhotoRow> heldPhotos = photos.stream().filter(p -> heldPhoto(p.id()) && !Augmenter.isVariant(p.id())).toList();
     // Without photos, Training rows are held out for the calibration; with them, none are.
     List<LabelledVector> heldFruits = photos.isEmpty()
-        ? training.stream().filter(r -> HeldOut.isHeldOut(r.id(), FRUITS_HELD_OUT)).toList() : List.of();
-    List<LabelledVector> fitFruits = photos.isEmpty()
-        ? training.stream().filter(r -> !HeldOut.isHeldOut(r.id(), FRUITS_HELD_OUT)).toList() : training;
+        ? training.stream().filter(r -> heldFruit(r.id()) && !Augmenter.isVariant(r.id())).toList() : List.of();
+    List<LabelledVector> fitFruits = photos.isEmpty() ? training.stream().filter(r -> !heldFruit(r.id())).toList() : training;
     FruitClassifier withoutHeldOut = FruitClassifier.trainWeighted(examples(fitFruits, fitPhotos), epochs);
     Calibration fitted = calibrate(withoutHeldOut, heldFruits, heldPhotos);
     Calibration calibration = imagenet == null ? fitted : fitted.withProduceScores(imagenet.produceScores());
     return new Result(FruitClassifier.trainWeighted(examples(training, photos), epochs), calibration);
+  }
+
+  static boolean heldPhoto(String id) {
+    return HeldOut.isHeldOut(ShotGroup.of(Augmenter.sourceOf(id)), PHOTOS_HELD_OUT);
+  }
+
+  static boolean heldFruit(String id) {
+    return HeldOut.isHeldOut(Augmenter.sourceOf(id), FRUITS_HELD_OUT);
   }
 
   /** Fruits-360 rows of weight one; the photos, together, as heavy as they. */

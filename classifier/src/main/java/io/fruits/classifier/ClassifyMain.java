@@ -5,6 +5,7 @@ import io.fruits.core.Launcher;
 import io.fruits.core.RunFiles;
 import io.fruits.core.RunFolder;
 import io.fruits.core.RunReport;
+import io.fruits.features.augment.Augmenter;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -61,7 +62,8 @@ public final class ClassifyMain {
       StandardFeatures features = StandardFeatures.of(run);
       List<LabelledVector> rows = features.read(run);
       List<LabelledVector> training = split(rows, "Training");
-      List<LabelledVector> test = split(rows, "Test");
+      // The report judges images; variants of Test images (augment.only left them in) would judge the augmentation.
+      List<LabelledVector> test = split(rows, "Test").stream().filter(r -> !Augmenter.isVariant(r.id())).toList();
       Set<String> known = training.stream().map(LabelledVector::label).collect(Collectors.toSet());
       List<PhotoRow> photos = c.value("--photos") == null ? List.of()
           : PhotoRows.read(run, features, Paths.get(c.value("--photos")), PhotoClasses.read(Paths.get(c.value("--classes"))), known);

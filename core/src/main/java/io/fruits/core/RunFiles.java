@@ -9,6 +9,7 @@ public final class RunFiles {
   public static final String SETTINGS = "run.properties";
   public static final String PACKED = "packed";
   public static final String FEATURES = "features";
+  public static final String AUGMENTED = "augmented";
   public static final String FEATURE_REJECTS = "features/rejects";
   public static final String STATS = "stats";
   public static final String PCA = "pca";

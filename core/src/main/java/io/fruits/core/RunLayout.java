@@ -18,6 +18,7 @@ import org.apache.hadoop.fs.Path;
  * OUT/packed/skipped.csv          id,reason of files left out: hidden, symlink, not-a-file, unreadable
  * OUT/packed/rejects.csv          too-large rejects: files over pack.max.file.bytes, never read
  * OUT/packed/duplicates.csv       id,duplicate_of,sha256 of files whose bytes an earlier id had
+ * OUT/augmented/part-r-*          the packed images and their photo-like variants (-Daugment.variants=K), a pack in id order
  * OUT/features/part-m-*           SequenceFiles: Text id -> (label, float[d])
  * OUT/features/rejects/part-m-*   id,label,reason,detail of images that gave no vector
  * OUT/stats/part-r-00000          count, mean and co-moment matrix of the vectors
@@ -48,6 +49,10 @@ public final class RunLayout {
 
   public Path packed() {
     return new Path(root, RunFiles.PACKED);
+  }
+
+  public Path augmented() {
+    return new Path(root, RunFiles.AUGMENTED);
   }
 
   public Path manifest() {

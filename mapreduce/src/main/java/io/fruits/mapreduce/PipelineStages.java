@@ -79,6 +79,7 @@ final class PipelineStages {
     long start = System.nanoTime();
     switch (stage) {
       case PACK -> pack(start);
+      case AUGMENT -> augment(start);
       case FEATURES -> features(start);
       case STATS -> stats(start);
       case PCA -> pca(start);
@@ -112,6 +113,29 @@ final class PipelineStages {
     packedImages = s.files();
   }
 
+  private void augment(long start) throws Exception {
+    int variants = FruitsConfigKeys.AUGMENT_VARIANTS.getInt(conf);
+    if (variants == 0 || RunLayout.isComplete(conf, layout.augmented())) {
+      return;
+    }
+    clear(layout.augmented());
+    Job job = AugmentJob.create(EngineThreads.withoutEngine(conf), layout.packed(), layout.augmented());
+    // Per-image CPU work, as in the feature job: the same split rule spreads it over the cluster.
+    FeatureSplits.apply(job, FeatureJob.inputBytes(conf, layout.packed()));
+    jobs.run(job);
+    layout.root().getFileSystem(conf).delete(AugmentJob.partitionFile(layout.augmented()), false);
+    org.apache.hadoop.mapreduce.Counters c = job.getCounters();
+    String note = String.format(Locale.ROOT, "%d variant(s) of each of %d images (%d left out by %s='%s', %d undecodable), %d bytes",
+        variants, c.findCounter(AugmentCounters.IMAGES_AUGMENTED).getValue(), c.findCounter(AugmentCounters.IMAGES_LEFT_OUT).getValue(),
+        FruitsConfigKeys.AUGMENT_ONLY.key(), FruitsConfigKeys.AUGMENT_ONLY.get(conf),
+        c.findCounter(AugmentCounters.IMAGES_UNDECODABLE).getValue(), c.findCounter(AugmentCounters.VARIANT_BYTES).getValue());
+    if (packedImages >= 0) {
+      packedImages += c.findCounter(AugmentCounters.VARIANTS_WRITTEN).getValue(); // what the feature job will read
+    }
+    times.record("augment", start, note);
+    progress.println("[fruits] augment: " + note);
+  }
+
   private void features(long start) throws Exception {
     if (RunLayout.isComplete(conf, layout.features())) {
       return;
@@ -119,8 +143,12 @@ final class PipelineStages {
     clear(layout.features());
     Configuration jobConf = new Configuration(conf);
     jobConf.setInt(FruitsConfigKeys.ENGINE_THREADS.key(), threads);
-    Job job = FeatureJob.create(jobConf, layout.packed(), layout.features());
-    FeatureSplits.Plan splits = FeatureSplits.apply(job, FeatureJob.inputBytes(jobConf, layout.packed()));
+    boolean augmented = FruitsConfigKeys.AUGMENT_VARIANTS.getInt(conf) > 0;
+    Job job = augmented
+        ? FeatureJob.createAugmented(jobConf, layout.augmented(), layout.features())
+        : FeatureJob.create(jobConf, layout.packed(), layout.features());
+    long inputBytes = augmented ? FeatureJob.augmentedBytes(jobConf, layout.augmented()) : FeatureJob.inputBytes(jobConf, layout.packed());
+    FeatureSplits.Plan splits = FeatureSplits.apply(job, inputBytes);
     if (splits != null) {
       progress.println("[fruits] features: " + splits.line());
     }

@@ -56,6 +56,11 @@ public final class PipelineTool extends Configured implements Tool {
     Configuration conf = getConf();
     options.defines().forEach(conf::set);
     FruitsConfigKeys.checkAll(conf);
+    if (options.update() && FruitsConfigKeys.AUGMENT_VARIANTS.getInt(conf) > 0) {
+      // An update re-packs and recomputes changed images by id; the variants of a changed image would
+      // have to be drawn again too, and their earlier vectors not reused: not built, so refused.
+      throw new IllegalArgumentException("--update does not apply to a run with augment.variants > 0; run it anew with --overwrite");
+    }
     OutputCommitters.configure(conf);
     PcaEstimator estimator = FruitsConfigKeys.pcaEstimator(conf);
     int threads = EngineThreads.choose(conf);

@@ -5,6 +5,8 @@ import java.util.Locale;
 /** The pipeline's stages in order; {@code --until STAGE} stops after one (EMR runs one per step). */
 enum Stage {
   PACK,
+  /** Only with {@code augment.variants} above 0; otherwise it does nothing. */
+  AUGMENT,
   FEATURES,
   STATS,
   PCA,
@@ -14,7 +16,7 @@ enum Stage {
     try {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown stage '" + name + "'; use pack, features, stats, pca or export");
+      throw new IllegalArgumentException("unknown stage '" + name + "'; use pack, augment, features, stats, pca or export");
     }
   }
 

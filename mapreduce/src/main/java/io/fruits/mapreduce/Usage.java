@@ -25,7 +25,7 @@ final class Usage {
     sb.append("  --overwrite       delete OUT first, only when it is a run (run.properties) and holds no input\n");
     sb.append("  --update          bring the finished run in OUT up to date with IN: only added or changed images\n");
     sb.append("                    go through the CNN; removed ones leave every output; the rest is recomputed\n");
-    sb.append("  --until STAGE     stop after pack, features, stats, pca or export (default); a re-run resumes\n");
+    sb.append("  --until STAGE     stop after pack, augment, features, stats, pca or export (default); a re-run resumes\n");
     sb.append("  --help            this text\n\n");
     sb.append("Pipeline settings (-D key=value):\n");
     for (FruitsConfigKeys k : FruitsConfigKeys.values()) {

@@ -85,6 +85,14 @@ class UsageErrorsTest {
   }
 
   @Test
+  void anAugmentedRunIsNotUpdated() {
+    Configuration conf = new Configuration();
+    conf.setInt("augment.variants", 2);
+    assertOneLine(run(conf, "--input", tmp.toString(), "--output", "y", "--model", "squeezenet1.1", "--update"),
+        "--update does not apply to a run with augment.variants > 0; run it anew with --overwrite");
+  }
+
+  @Test
   void oversubscriptionIsRefused() {
     Configuration conf = new Configuration();
     int cores = Runtime.getRuntime().availableProcessors();

@@ -77,6 +77,10 @@ final class SparkPipeline {
       throw new IllegalArgumentException("output.formats=parquet is written by the MapReduce edition only (fruits run); "
           + "this edition writes CSV");
     }
+    if (FruitsConfigKeys.AUGMENT_VARIANTS.getInt(hadoop) > 0) {
+      // The training-data stage belongs to the product's pipeline; the Spark edition is the runtime comparison's.
+      throw new IllegalArgumentException("augment.variants is a stage of the MapReduce edition only (fruits run); this edition does not augment");
+    }
     PcaEstimator rule = FruitsConfigKeys.pcaEstimator(hadoop);
     ModelResolver.Resolved model = ModelResolver.resolve(ModelResolver.descriptor(options.model, hadoop), hadoop);
     ModelDescriptor d = model.descriptor();
