@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Spark edition's application jar, as spark-submit gets it, on a mini HDFS cluster: a JVM of
  * its own with only {@code fruits-spark.jar} and Spark's jars on the classpath (local master; Spark
- * on YARN is not tested here), images and output on HDFS. Every format sample must become a
+ * on YARN is {@link SparkOnYarnIT}), images and output on HDFS. Every format sample must become a
  * vector, which the executors manage only if the shaded jar's merged {@code META-INF/services}
  * lists the TwelveMonkeys readers.
  */
@@ -98,7 +98,8 @@ class SparkJarOnHdfsIT {
     return ImageTrees.rows(copy);
   }
 
-  private static String tail(Path log) {
+  /** The end of a child JVM's log, for a failure message. */
+  static String tail(Path log) {
     try {
       String s = Files.readString(log, StandardCharsets.UTF_8);
       return s.substring(Math.max(0, s.length() - 4000));

@@ -9,6 +9,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.BytesWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Mapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Packed image in; the image itself and {@code augment.variants} photo-like variants of it out,
@@ -17,6 +19,7 @@ import org.apache.hadoop.mapreduce.Mapper;
  * with its reason.
  */
 public final class AugmentMapper extends Mapper<Text, BytesWritable, Text, BytesWritable> {
+  private static final Logger LOG = LoggerFactory.getLogger(AugmentMapper.class);
   private ImageDecoder decoder;
   private Augmenter augmenter;
   private int variants;
@@ -47,6 +50,11 @@ public final class AugmentMapper extends Mapper<Text, BytesWritable, Text, Bytes
       made = augmenter.variants(image, decoder.decode(value.getBytes(), value.getLength()), variants);
     } catch (RejectedImageException e) {
       context.getCounter(AugmentCounters.IMAGES_UNDECODABLE).increment(1);
+      return;
+    } catch (RuntimeException e) {
+      // A fault of the augmenter on one image costs that image its variants, not the task its work.
+      LOG.warn("no variants of {}: {}", image, e.toString());
+      context.getCounter(AugmentCounters.IMAGES_NOT_AUGMENTED).increment(1);
       return;
     }
     for (int k = 0; k < made.size(); k++) {

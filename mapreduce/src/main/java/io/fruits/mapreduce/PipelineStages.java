@@ -125,10 +125,11 @@ final class PipelineStages {
     jobs.run(job);
     layout.root().getFileSystem(conf).delete(AugmentJob.partitionFile(layout.augmented()), false);
     org.apache.hadoop.mapreduce.Counters c = job.getCounters();
-    String note = String.format(Locale.ROOT, "%d variant(s) of each of %d images (%d left out by %s='%s', %d undecodable), %d bytes",
+    String note = String.format(Locale.ROOT, "%d variant(s) of each of %d images (%d left out by %s='%s', %d undecodable, %d failed), %d bytes",
         variants, c.findCounter(AugmentCounters.IMAGES_AUGMENTED).getValue(), c.findCounter(AugmentCounters.IMAGES_LEFT_OUT).getValue(),
         FruitsConfigKeys.AUGMENT_ONLY.key(), FruitsConfigKeys.AUGMENT_ONLY.get(conf),
-        c.findCounter(AugmentCounters.IMAGES_UNDECODABLE).getValue(), c.findCounter(AugmentCounters.VARIANT_BYTES).getValue());
+        c.findCounter(AugmentCounters.IMAGES_UNDECODABLE).getValue(), c.findCounter(AugmentCounters.IMAGES_NOT_AUGMENTED).getValue(),
+        c.findCounter(AugmentCounters.VARIANT_BYTES).getValue());
     if (packedImages >= 0) {
       packedImages += c.findCounter(AugmentCounters.VARIANTS_WRITTEN).getValue(); // what the feature job will read
     }

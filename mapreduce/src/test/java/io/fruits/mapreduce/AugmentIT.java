@@ -81,7 +81,7 @@ class AugmentIT {
         assertFalse(labels.containsKey(id + ".aug1.jpg"), "Test images are not augmented: " + id);
       }
     }
-    assertTrue(manyParts.stderr.contains("augment: 2 variant(s) of each of 30 images (12 left out by augment.only='Training/', 1 undecodable)"),
+    assertTrue(manyParts.stderr.contains("augment: 2 variant(s) of each of 30 images (12 left out by augment.only='Training/', 1 undecodable, 0 failed)"),
         manyParts.stderr);
   }
 

@@ -49,8 +49,8 @@ final class PartitionExtractor implements FlatMapFunction<Iterator<Tuple2<String
   @Override
   public Iterator<FeatureRow> call(Iterator<Tuple2<String, byte[]>> images) throws Exception {
     List<FeatureRow> rows = new ArrayList<>();
-    String file = shipped ? SparkFiles.get(modelFile) : modelFile;
-    try (FeatureExtractor extractor = FeatureExtractor.open(descriptor, Paths.get(file), threads);
+    java.nio.file.Path file = shipped ? ModelAlone.of(Paths.get(SparkFiles.get(modelFile)).toAbsolutePath().normalize()) : Paths.get(modelFile);
+    try (FeatureExtractor extractor = FeatureExtractor.open(descriptor, file, threads);
         FeatureBatcher batcher = new FeatureBatcher(extractor, batchSize, maxPixels, prefetch, new RowSink(rows))) {
       while (images.hasNext()) {
         Tuple2<String, byte[]> image = images.next();

@@ -19,7 +19,16 @@ public final class SparkMain {
   private SparkMain() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    int code = run(args, System.out, System.err);
+    // Under spark-submit --deploy-mode cluster on YARN this main runs inside Spark's application
+    // master, which reports the final status after main returns: an exit before that is reported
+    // as a failure ("Shutdown hook called before final status was reported") and starts a second
+    // attempt of the whole run (found by SparkOnYarnIT). Elsewhere the exit code is the answer.
+    boolean insideApplicationMaster =
+        "cluster".equals(System.getProperty("spark.submit.deployMode")) && "yarn".equals(System.getProperty("spark.master"));
+    if (code != 0 || !insideApplicationMaster) {
+      System.exit(code);
+    }
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {

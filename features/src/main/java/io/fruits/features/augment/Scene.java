@@ -78,22 +78,22 @@ final class Scene {
     int toX = Math.min(w, size - x0);
     int fromY = Math.max(0, -y0 - sy);
     int toY = Math.min(h, size - y0);
+    // A quarter turn maps each frame axis onto one fruit axis: a table per axis, not a formula per pixel.
+    double[] byX = new double[w];
+    for (int x = 0; x < w; x++) {
+      double u = (x + 0.5) / scale - 0.5;
+      u = flip ? bw - 1 - u : u;
+      byX[x] = turn == 1 || turn == 2 ? bw - 1 - u : u;
+    }
+    double[] byY = new double[h];
+    for (int y = 0; y < h; y++) {
+      double v = (y + 0.5) / scale - 0.5;
+      byY[y] = turn >= 2 ? bh - 1 - v : v;
+    }
     for (int y = fromY; y < toY; y++) {
       for (int x = fromX; x < toX; x++) {
-        // (u, v) in the turned box, then back to the fruit's own coordinates.
-        double u = (x + 0.5) / scale - 0.5;
-        double v = (y + 0.5) / scale - 0.5;
-        if (flip) {
-          u = bw - 1 - u;
-        }
-        double fx;
-        double fy;
-        switch (turn) {
-          case 1 -> { fx = v; fy = bw - 1 - u; }
-          case 2 -> { fx = bw - 1 - u; fy = bh - 1 - v; }
-          case 3 -> { fx = bh - 1 - v; fy = u; }
-          default -> { fx = u; fy = v; }
-        }
+        double fx = swapped ? byY[y] : byX[x];
+        double fy = swapped ? byX[x] : byY[y];
         sample(fruit, fruit.left() + fx, fruit.top() + fy, rgb, alpha, y * w + x);
       }
     }

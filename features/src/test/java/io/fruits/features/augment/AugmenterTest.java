@@ -132,6 +132,20 @@ class AugmenterTest {
   }
 
   @Test
+  void oddShapesAndBlankPicturesStillGiveVariants() throws Exception {
+    int[][] sizes = {{1, 1}, {1, 500}, {500, 1}, {3, 2}, {2, 3}, {100, 100}};
+    for (int[] size : sizes) {
+      for (int fill : new int[] {0xffffff, 0x000000, 0x7f7f7f}) {
+        int[] px = new int[size[0] * size[1]];
+        java.util.Arrays.fill(px, fill);
+        for (byte[] v : new Augmenter(11).variants("odd.png", new RgbImage(px, size[0], size[1]), 4)) {
+          assertEquals(Augmenter.SIZE, new ImageDecoder().decode(v, v.length).height(), size[0] + "x" + size[1]);
+        }
+      }
+    }
+  }
+
+  @Test
   void aLargePhotoIsShrunkBeforeItIsCutOut() throws Exception {
     RgbImage big = diskOnWhite(2000, 700);
     byte[] v = new Augmenter(3).variants("big.jpg", big, 1).get(0);
