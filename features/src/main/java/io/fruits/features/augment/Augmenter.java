@@ -20,7 +20,8 @@ public final class Augmenter {
   /** Variants are square, as big as the common CNN input, so the model's resize barely changes them. */
   public static final int SIZE = 224;
   private static final String VARIANT = ".aug";
-  private static final java.util.regex.Pattern VARIANT_ID = java.util.regex.Pattern.compile("(.+)\\.aug[1-9][0-9]*\\.jpg");
+  private static final java.util.regex.Pattern VARIANT_ID =
+      java.util.regex.Pattern.compile("(.+)" + java.util.regex.Pattern.quote(VARIANT) + "[1-9][0-9]*\\.jpg");
 
   private final long seed;
 
@@ -46,10 +47,7 @@ public final class Augmenter {
   /** Variants 1 to {@code count} of one image, as JPEG bytes; the fruit is cut out once for all. */
   public List<byte[]> variants(String id, RgbImage image, int count) {
     RgbImage fitted = fitted(image);
-    Cutout fruit = Cutout.onWhite(fitted) ? Cutout.of(fitted) : null;
-    if (fruit == null) {
-      fitted = fitted.crop(0, 0, fitted.width(), fitted.height()); // its own pixels: the decoder reuses its buffer
-    }
+    Cutout fruit = Cutout.onWhite(fitted) ? Cutout.of(fitted) : null; // Reframe crops into copies of its own
     List<byte[]> out = new ArrayList<>(count);
     for (int k = 1; k <= count; k++) {
       SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + crc(id) * 31 + k);

@@ -5,8 +5,8 @@ import io.fruits.features.RgbImage;
 /**
  * A fruit lifted off its white background: the near-white pixels reachable from the border are
  * background (alpha 0), the rest is fruit (alpha 1) less its outermost ring (white blended in by
- * JPEG) and with a half-transparent edge, so that pasted fruit shows no white halo. Flooding from the border keeps white parts inside the fruit
- * (a cut onion, a highlight). When the fruit would be under a twentieth of the picture (a white
+ * JPEG) and with a half-transparent edge, so that pasted fruit shows no white halo. Flooding from
+ * the border keeps white parts inside the fruit (a cut onion, a highlight). When the fruit would be under a twentieth of the picture (a white
  * fruit that the flood ate, a photo that is not on white), the whole picture is kept instead.
  */
 public record Cutout(int[] pixels, float[] alpha, int width, int height, int left, int top, int right, int bottom) {
