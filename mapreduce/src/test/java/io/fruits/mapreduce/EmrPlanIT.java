@@ -7,26 +7,27 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every AWS CLI call that {@code scripts/emr --dry-run} prints, run by the real AWS CLI (Debian's
  * awscli) against a closed loopback endpoint with dummy keys: the CLI validates parameters and
- * JSON shapes before it connects, so "Could not connect" means the call is well-formed.
+ * JSON shapes before it connects, so "Could not connect" means the call is well-formed. Both
+ * editions' plans: the same instances, Hadoop steps or one spark-submit step.
  */
 class EmrPlanIT {
-  @Test
-  void everyCallOfTheDryRunPassesTheAwsCliParameterValidation(@TempDir Path cwd) throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"mapreduce", "spark"})
+  void everyCallOfTheDryRunPassesTheAwsCliParameterValidation(String edition, @TempDir Path cwd) throws Exception {
     Assumptions.assumeTrue(new File("/usr/bin/aws").canExecute(), "SKIPPED: the AWS CLI is not installed (Debian package awscli)");
-    Path jar = java.nio.file.Files.createFile(cwd.resolve("fruits-job.jar"));
-    String[] command = java.util.Arrays.copyOf(ScriptsTest.DRY_RUN, ScriptsTest.DRY_RUN.length + 2);
-    command[ScriptsTest.DRY_RUN.length] = "--jar";
-    command[ScriptsTest.DRY_RUN.length + 1] = jar.toString();
-    String[] r = ScriptsTest.run(command);
+    Path jar = java.nio.file.Files.createFile(cwd.resolve("fruits-" + edition + ".jar"));
+    String[] r = ScriptsTest.run(ScriptsTest.withEdition(edition, "--jar", jar.toString()));
     assertEquals("0", r[0], r[2]);
     List<String> calls = r[1].lines().filter(l -> l.startsWith("aws ")).toList();
     assertTrue(calls.size() >= 15, r[1]);
+    assertTrue(r[1].contains("--applications Name=" + ("spark".equals(edition) ? "Spark" : "Hadoop")), r[1]);
     // Some calls name local folders (aws s3 cp ... ./emr-r1/): the CLI may create them before it connects.
     for (String call : calls) {
       // The printed call is shell-quoted: let bash split it exactly as a user's shell would.

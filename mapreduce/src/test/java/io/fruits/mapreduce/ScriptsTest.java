@@ -100,6 +100,45 @@ class ScriptsTest {
     }
   }
 
+  static String[] withEdition(String edition, String... more) {
+    java.util.List<String> c = new java.util.ArrayList<>(java.util.Arrays.asList(DRY_RUN));
+    c.add("--edition");
+    c.add(edition);
+    c.addAll(java.util.Arrays.asList(more));
+    return c.toArray(String[]::new);
+  }
+
+  @Test
+  void emrSparkPlanSubmitsOneApplicationWithTheMapTasksContainers() throws Exception {
+    String[] r = run(withEdition("spark", "--instance-type", "m5.2xlarge", "--instance-count", "3", "--engine-threads", "4"));
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("--release-label emr-spark-8.0.0 --applications Name=Spark "), r[1]);
+    assertTrue(r[1].contains("s3://acme-fruits/fruits/jars/fruits-spark.jar"), r[1]);
+    Path work = Paths.get(r[1].substring(r[1].lastIndexOf("are in ") + 7).trim());
+    com.google.gson.JsonArray steps = json(work.resolve("steps.json")).getAsJsonArray();
+    assertEquals(1, steps.size(), steps.toString());
+    com.google.gson.JsonObject step = steps.get(0).getAsJsonObject();
+    assertEquals("command-runner.jar", step.get("Jar").getAsString());
+    java.util.List<String> args = new java.util.ArrayList<>();
+    step.getAsJsonArray("Args").forEach(a -> args.add(a.getAsString()));
+    String line = String.join(" ", args);
+    // m5.2xlarge: 8 vCPUs, 24576 MB; 4 threads a task -> 2 per node, x 3 nodes. The container is
+    // the map task's: 1024 MB heap + 576 MB native (squeezenet1.1, batch 32) = 1600 MB.
+    assertTrue(line.startsWith("spark-submit --master yarn --deploy-mode cluster --class io.fruits.spark.SparkMain --num-executors 6 "
+        + "--executor-cores 4 --executor-memory 1024m --conf spark.executor.memoryOverhead=576m --conf spark.task.cpus=4 "), line);
+    assertTrue(line.contains("--input s3a://acme-fruits/photos/it's a \"test\"\\ --output s3a://acme-fruits/fruits/runs/r2 --model squeezenet1.1"), line);
+    String[] mapReduce = run(withEdition("mapreduce", "--instance-type", "m5.2xlarge", "--instance-count", "3", "--engine-threads", "4"));
+    assertEquals("0", mapReduce[0], mapReduce[2]);
+    Path mrWork = Paths.get(mapReduce[1].substring(mapReduce[1].lastIndexOf("are in ") + 7).trim());
+    String mapred = json(mrWork.resolve("configurations.json")).toString();
+    assertTrue(mapred.contains("\"mapreduce.map.cpu.vcores\":\"4\"") && mapred.contains("\"mapreduce.map.memory.mb\":\"1600\""), mapred);
+    assertTrue(mapReduce[1].contains("--release-label emr-7.5.0 --applications Name=Hadoop "), mapReduce[1]);
+    assertTrue(json(work.resolve("instance-groups.json")).toString().equals(json(mrWork.resolve("instance-groups.json")).toString()), "same instances");
+    String[] wrong = run(withEdition("spark", "--release", "emr-7.5.0"));
+    assertEquals("2", wrong[0]);
+    assertTrue(wrong[2].startsWith("emr: the Spark edition is built for Spark 4.0 and Scala 2.13"), wrong[2]);
+  }
+
   @Test
   void hostileValuesAreRefusedWithOneLineAndNeverRun() throws Exception {
     Path marker = Paths.get(System.getProperty("java.io.tmpdir"), "fruits-emr-pwned");
