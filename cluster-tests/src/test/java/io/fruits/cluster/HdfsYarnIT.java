@@ -26,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The pipeline on a real, in-process Hadoop cluster: HDFS (MiniDFSCluster) and YARN with the
  * MapReduce application master (MiniMRYarnCluster). The driver is the one {@code hadoop jar}
- * runs, submitting the shaded job jar; tasks run in their own container JVMs and get the model
- * through the distributed cache. A fault injected into the first attempt of a map task is
+ * runs, in this JVM: its jobs ship the module jar their classes come from (setJarByClass), and the
+ * mini cluster's containers inherit this JVM's class path (YarnBench runs the shaded job jar
+ * through RunJar instead); tasks run in their own container JVMs and get the model through the
+ * distributed cache. A fault injected into the first attempt of a map task is
  * retried by YARN. The output must equal the embedded run's, byte for byte.
  */
 class HdfsYarnIT {

@@ -8,7 +8,8 @@ import org.apache.hadoop.mapreduce.v2.MiniMRYarnCluster;
 
 /**
  * HDFS (one DataNode) and YARN with the MapReduce application master, in this JVM, as the cluster
- * tests start them: containers of up to 4 GB with 1 GB heaps and the JDK opens Hadoop 3.4 needs.
+ * tests start them: NodeManagers of 4 GB unless the caller says otherwise, containers of up to
+ * 4 GB with 1 GB heaps and the JDK opens Hadoop 3.4 needs.
  */
 final class MiniHadoop implements AutoCloseable {
   final MiniDFSCluster dfs;
@@ -29,8 +30,11 @@ final class MiniHadoop implements AutoCloseable {
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.resolve("dfs").toString());
     MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
     conf.set("fs.defaultFS", dfs.getFileSystem().getUri().toString());
-    if (conf.get("yarn.nodemanager.resource.memory-mb") == null) {
-      conf.setInt("yarn.nodemanager.resource.memory-mb", 8192);
+    // The mini cluster sizes its NodeManagers by a key of its own (4 GB when unset), not by
+    // yarn.nodemanager.resource.memory-mb: a caller's value of the latter is passed on to it.
+    String nodeMemory = conf.get("yarn.nodemanager.resource.memory-mb");
+    if (nodeMemory != null) {
+      conf.set("yarn.minicluster.yarn.nodemanager.resource.memory-mb", nodeMemory);
     }
     conf.setInt("yarn.scheduler.maximum-allocation-mb", 4096);
     // Container JVMs need the same JDK opens as this one (see the module's pom).
@@ -61,6 +65,27 @@ final class MiniHadoop implements AutoCloseable {
         org.junit.jupiter.api.Assertions.assertArrayEquals(java.nio.file.Files.readAllBytes(local.resolve(csv)), in.readAllBytes(), csv);
       }
     }
+  }
+
+  /**
+   * A client's {@code HADOOP_CONF_DIR} for this cluster, as on an edge node: core-site and
+   * yarn-site with only what a client needs (the mini clusters' own settings name test-only
+   * classes, such as StaticMapping, that Spark's shaded Hadoop client does not carry).
+   */
+  Path writeClientConf(Path dir) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(dir);
+    Configuration running = yarn.getConfig();
+    Configuration client = new Configuration(false);
+    for (String key : java.util.List.of("fs.defaultFS", "yarn.resourcemanager.address", "yarn.resourcemanager.scheduler.address",
+        "yarn.resourcemanager.webapp.address")) {
+      client.set(key, running.get(key));
+    }
+    for (String file : java.util.List.of("core-site.xml", "yarn-site.xml")) {
+      try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(dir.resolve(file))) {
+        client.writeXml(out);
+      }
+    }
+    return dir;
   }
 
   @Override

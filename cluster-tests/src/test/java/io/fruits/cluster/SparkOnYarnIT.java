@@ -9,11 +9,8 @@ import io.fruits.mapreduce.ImageTrees;
 import io.fruits.mapreduce.PipelineRun;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -49,22 +46,11 @@ class SparkOnYarnIT {
     // Spark's application master asks for its memory plus 384 MB overhead, over the 10% of the
     // node the capacity scheduler gives application masters by default: it would wait for ever.
     c.setFloat("yarn.scheduler.capacity.maximum-am-resource-percent", 0.5f);
+    // The application master and both executors, 2 GB each once YARN rounds 1 GB + 384 MB up
+    // (on the mini cluster's default 4 GB node the second executor never started).
+    c.setInt("yarn.nodemanager.resource.memory-mb", 6144);
     cluster = MiniHadoop.start(tmp, "fruits-spark", c);
-    // spark-submit finds the cluster as on an edge node: HADOOP_CONF_DIR with core-site and yarn-site.
-    conf = Files.createDirectories(tmp.resolve("hadoop-conf"));
-    // Only what a client needs: the mini clusters' own settings name test-only classes
-    // (StaticMapping) that Spark's shaded Hadoop client does not carry.
-    Configuration running = cluster.yarn.getConfig();
-    Configuration client = new Configuration(false);
-    for (String key : List.of("fs.defaultFS", "yarn.resourcemanager.address", "yarn.resourcemanager.scheduler.address",
-        "yarn.resourcemanager.webapp.address")) {
-      client.set(key, running.get(key));
-    }
-    for (String file : List.of("core-site.xml", "yarn-site.xml")) {
-      try (OutputStream out = Files.newOutputStream(conf.resolve(file))) {
-        client.writeXml(out);
-      }
-    }
+    conf = cluster.writeClientConf(tmp.resolve("hadoop-conf"));
     input = tmp.resolve("in");
     ImageTrees.copySubset(SharedData.fruits().resolve("Training"), input.resolve("Training"), 5, 6);
     ImageTrees.copySubset(SharedData.fruits().resolve("Test"), input.resolve("Test"), 5, 2);
@@ -99,11 +85,11 @@ class SparkOnYarnIT {
   private void submit(String deployMode, String run) throws Exception {
     String root = cluster.dfs.getFileSystem().getUri().toString();
     Path log = tmp.resolve("spark-submit-" + deployMode + ".log");
-    ProcessBuilder pb = new ProcessBuilder(command(deployMode, root + "/data/in", root + run))
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile());
-    pb.environment().put("HADOOP_CONF_DIR", conf.toString());
-    Process p = pb.start();
-    assertEquals(0, p.waitFor(), () -> SparkJarOnHdfsIT.tail(log));
+    SparkSubmitCommand submit = new SparkSubmitCommand("yarn", deployMode, conf).onYarn(deployMode)
+        .option("--num-executors", "2").option("--executor-cores", "1").option("--executor-memory", "1g").option("--driver-memory", "1g");
+    int code = submit.run(log, "--input", root + "/data/in", "--output", root + run, "--model", "squeezenet1.1",
+        "-D", "model.dir=" + SharedData.models(), "-D", "pca.k=4");
+    assertEquals(0, code, () -> SparkJarOnHdfsIT.tail(log));
     ApplicationReport app = lastApplication();
     assertEquals(FinalApplicationStatus.SUCCEEDED, app.getFinalApplicationStatus(), app.toString());
     assertTrue(app.getApplicationType().equals("SPARK"), app.getApplicationType());
@@ -138,34 +124,6 @@ class SparkOnYarnIT {
       yarn.start();
       return yarn.getApplications().stream().max((a, b) -> Long.compare(a.getStartTime(), b.getStartTime())).orElseThrow();
     }
-  }
-
-  /** spark-submit as Spark's launcher runs it: SparkSubmit on Spark's jars, the application jar as the primary resource. */
-  private static List<String> command(String deployMode, String in, String out) throws IOException {
-    Path jar = SparkJarOnHdfsIT.sparkJar().toAbsolutePath();
-    Path lib = jar.resolveSibling("spark-lib");
-    String opens = Files.readString(jar.resolveSibling("jvm.options")).trim();
-    List<String> c = new ArrayList<>();
-    c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    c.add("-Xmx1g");
-    c.addAll(Arrays.asList(opens.split("\\s+")));
-    // bin/spark-class puts HADOOP_CONF_DIR on the class path; SparkSubmit itself only reads it from there.
-    c.addAll(List.of("-cp", lib + "/*:" + conf, "org.apache.spark.deploy.SparkSubmit",
-        "--master", "yarn", "--deploy-mode", deployMode, "--class", "io.fruits.spark.SparkMain",
-        "--num-executors", "2", "--executor-cores", "1", "--executor-memory", "1g", "--driver-memory", "1g",
-        // Spark's jars are on every node of this one-machine cluster: no upload (EMR does the same).
-        "--conf", "spark.yarn.jars=local:" + lib + "/*",
-        "--conf", "spark.driver.extraJavaOptions=" + opens,
-        "--conf", "spark.executor.extraJavaOptions=" + opens,
-        // The application master: Spark's launcher in client mode, the driver itself in cluster mode.
-        "--conf", (deployMode.equals("client") ? "spark.yarn.am.extraJavaOptions=" : "spark.driver.extraJavaOptions=") + opens,
-        "--conf", "spark.yarn.submit.waitAppCompletion=true",
-        // A failed run is not tried again from scratch: the test would see the second attempt only.
-        "--conf", "spark.yarn.maxAppAttempts=1",
-        jar.toString(),
-        "--input", in, "--output", out, "--model", "squeezenet1.1",
-        "-D", "model.dir=" + SharedData.models(), "-D", "pca.k=4"));
-    return c;
   }
 
   private static byte[] read(FileSystem fs, String file) throws IOException {
