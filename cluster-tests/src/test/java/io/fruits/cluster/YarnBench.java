@@ -2,6 +2,7 @@ package io.fruits.cluster;
 
 import io.fruits.core.CommandLine;
 import io.fruits.core.Launcher;
+import io.fruits.core.OutputGuard;
 import io.fruits.core.StageTimes;
 import io.fruits.mapreduce.ImageTrees;
 import io.fruits.mapreduce.PipelineRun;
@@ -43,6 +44,7 @@ public final class YarnBench {
   static final int TASK_MB = 2048;
   static final int TASKS = 2;
   static final int BATCH = 32;
+  static final String MARKER = "bench-yarn.properties";
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
@@ -91,7 +93,7 @@ public final class YarnBench {
   }
 
   YarnBenchReport measure(Path input, int images) throws Exception {
-    ImageTrees.deleteTree(dir);
+    claim(input);
     Path sample = dir.resolve("images");
     int copied = sample(input, sample, images);
     progress.printf("[bench-yarn] %d images sampled from %s%n", copied, input);
@@ -226,6 +228,20 @@ public final class YarnBench {
     List<String> args = new java.util.ArrayList<>(List.of("--input", in, "--output", out, "--model", model, "-D", "features.batch.size=" + BATCH));
     defines.forEach((k, v) -> args.addAll(List.of("-D", k + "=" + v)));
     return args.toArray(String[]::new);
+  }
+
+  /**
+   * The bench deletes and rewrites {@code dir}: only a new or empty folder, or one an earlier
+   * {@code bench --yarn} marked with {@value #MARKER}, and never in or around the input.
+   */
+  private void claim(Path input) throws IOException {
+    OutputGuard guard = new OutputGuard(new Configuration(), MARKER, "a folder of fruits bench --yarn");
+    org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(dir.toUri());
+    guard.checkApart(out, new org.apache.hadoop.fs.Path(input.toAbsolutePath().toUri()));
+    guard.checkWritable(out);
+    ImageTrees.deleteTree(dir);
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(MARKER), "# a folder of fruits bench --yarn: the bench may delete and rewrite what is in it\n");
   }
 
   /** Every file below {@code from} to the same relative path below {@code to}, 8 at a time. */

@@ -53,4 +53,18 @@ class YarnBenchIT {
     assertTrue(md.contains("| containers started, application masters included | " + r.total().containers() + " | " + (YarnBench.TASKS + 1) + " |"), md);
     System.out.println(md);
   }
+
+  @Test
+  void aFolderThatIsNotTheBenchsIsRefusedAndKept() throws Exception {
+    Path notOurs = Files.createDirectories(tmp.resolve("notes"));
+    Files.writeString(notOurs.resolve("keep.txt"), "mine");
+    Files.createDirectories(tmp.resolve("in"));
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code = YarnBench.run(new String[] {"--yarn", "--input", tmp.resolve("in").toString(), "--model", "squeezenet1.1", "--output",
+        notOurs.toString()}, System.out, new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(2, code, err.toString());
+    assertTrue(err.toString().contains("exists and is not a folder of fruits bench --yarn (no bench-yarn.properties); nothing was deleted"),
+        err.toString());
+    assertEquals("mine", Files.readString(notOurs.resolve("keep.txt")));
+  }
 }
