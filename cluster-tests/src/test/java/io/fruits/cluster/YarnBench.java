@@ -131,7 +131,8 @@ public final class YarnBench {
 
       progress.println("[bench-yarn] MapReduce edition on YARN (the job jar, as hadoop jar submits it)");
       DataNodeBytes before = DataNodeBytes.now();
-      check(hadoopJar(cluster, dir.resolve("yarn-mr.log"), "--input", "/data/in", "--output", "/runs/mr", "--model", model) == 0,
+      HadoopJarCommand hadoopJar = new HadoopJarCommand(cluster, dir.resolve("hadoop-conf-driver"));
+      check(hadoopJar.run(dir.resolve("yarn-mr.log"), onYarn(), "--input", "/data/in", "--output", "/runs/mr", "--model", model) == 0,
           "the MapReduce run on YARN failed; see " + dir.resolve("yarn-mr.log"));
       DataNodeBytes mrBytes = DataNodeBytes.now().since(before);
       Path mrRun = fetch(hdfs, "/runs/mr", dir.resolve("yarn-mr"));
@@ -168,60 +169,17 @@ public final class YarnBench {
     }
   }
 
-  /**
-   * {@code hadoop jar fruits-job.jar run ...} as Hadoop's launcher runs it: RunJar in a JVM of its
-   * own, the cluster's configuration on its class path, so the jobs ship the shaded job jar (as
-   * on a real cluster, where the driver's classes come from it) with task containers of TASK_MB,
-   * 1 GiB heaps and one engine thread.
-   */
-  private int hadoopJar(MiniHadoop cluster, Path log, String... args) throws IOException, InterruptedException {
-    Path conf = Files.createDirectories(dir.resolve("hadoop-conf-driver"));
-    // What the cluster set, not Hadoop's defaults: a default written into a *-site.xml reads as a
-    // user's choice (FeatureSplits then leaves the split size to the block size).
-    Configuration running = cluster.yarn.getConfig();
-    Configuration site = new Configuration(false);
-    for (Map.Entry<String, String> e : running) {
-      String[] sources = running.getPropertySources(e.getKey());
-      if (sources == null || !Arrays.stream(sources).allMatch(source -> source.endsWith("-default.xml"))) {
-        site.set(e.getKey(), e.getValue());
-      }
-    }
-    // One file per *-site name: a later default file (yarn-default, mapred-default) would
-    // otherwise override what only core-site.xml said.
-    for (String name : List.of("core-site.xml", "hdfs-site.xml", "yarn-site.xml", "mapred-site.xml")) {
-      try (java.io.OutputStream out = Files.newOutputStream(conf.resolve(name))) {
-        site.writeXml(out);
-      }
-    }
-    String opens = System.getProperty("hadoop.java17.opens", "");
-    List<String> c = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
-    c.addAll(Arrays.asList(opens.split("\\s+")));
-    c.addAll(List.of("-cp", conf + ":" + hadoopClassPath(), "org.apache.hadoop.util.RunJar",
-        HdfsYarnIT.jobJar().toString(), "run"));
-    c.addAll(Arrays.asList(args));
+  /** The MapReduce run's settings on YARN: task containers of TASK_MB, 1 GiB heaps, one engine thread. */
+  private Map<String, String> onYarn() {
+    String heap = "-Xmx1g " + System.getProperty("hadoop.java17.opens", "");
     Map<String, String> settings = new java.util.LinkedHashMap<>(defines);
-    settings.put("mapreduce.framework.name", "yarn"); // set on the cluster's JobConf, not in its configuration
     settings.put(MRJobConfig.MAP_MEMORY_MB, Integer.toString(TASK_MB));
     settings.put(MRJobConfig.REDUCE_MEMORY_MB, Integer.toString(TASK_MB));
-    settings.put(MRJobConfig.MAP_JAVA_OPTS, "-Xmx1g " + opens);
-    settings.put(MRJobConfig.REDUCE_JAVA_OPTS, "-Xmx1g " + opens);
+    settings.put(MRJobConfig.MAP_JAVA_OPTS, heap);
+    settings.put(MRJobConfig.REDUCE_JAVA_OPTS, heap);
     settings.put("engine.threads", "1");
     settings.put("features.batch.size", Integer.toString(BATCH));
-    settings.forEach((k, v) -> c.addAll(List.of("-D", k + "=" + v)));
-    return new ProcessBuilder(c).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile()).start().waitFor();
-  }
-
-  /**
-   * Hadoop's jars without the project's own: the driver's classes must come from the job jar, as
-   * under {@code hadoop jar}, so that each job ships that jar (the cluster tests' class path
-   * holds the unshaded module jars too, which the jobs would ship instead).
-   */
-  private static String hadoopClassPath() throws IOException {
-    Path file = Path.of(System.getProperty("fruits.cluster.classpath", "target/test-classpath.txt"));
-    return Arrays.stream(Files.readString(file).trim().split(java.io.File.pathSeparator))
-        .filter(entry -> !entry.contains("/io/fruits/") && !entry.contains("/fruits-") && !entry.endsWith("/target/classes")
-            && !entry.endsWith("/target/test-classes"))
-        .collect(Collectors.joining(java.io.File.pathSeparator));
+    return settings;
   }
 
   private String[] sparkArgs(String in, String out) {
