@@ -30,11 +30,10 @@ final class MiniHadoop implements AutoCloseable {
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.resolve("dfs").toString());
     MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
     conf.set("fs.defaultFS", dfs.getFileSystem().getUri().toString());
-    // The mini cluster sizes its NodeManagers by a key of its own (4 GB when unset), not by
-    // yarn.nodemanager.resource.memory-mb: a caller's value of the latter is passed on to it.
-    String nodeMemory = conf.get("yarn.nodemanager.resource.memory-mb");
-    if (nodeMemory != null) {
-      conf.set("yarn.minicluster.yarn.nodemanager.resource.memory-mb", nodeMemory);
+    // The NodeManagers' size is yarn.minicluster.yarn.nodemanager.resource.memory-mb (4 GB when
+    // unset); this key does not size them, but the speculation test of HdfsYarnIT needs it as it was.
+    if (conf.get("yarn.nodemanager.resource.memory-mb") == null) {
+      conf.setInt("yarn.nodemanager.resource.memory-mb", 8192);
     }
     conf.setInt("yarn.scheduler.maximum-allocation-mb", 4096);
     // Container JVMs need the same JDK opens as this one (see the module's pom).

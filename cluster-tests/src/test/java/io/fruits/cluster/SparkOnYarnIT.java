@@ -48,6 +48,7 @@ class SparkOnYarnIT {
     c.setFloat("yarn.scheduler.capacity.maximum-am-resource-percent", 0.5f);
     // The application master and both executors, 2 GB each once YARN rounds 1 GB + 384 MB up
     // (on the mini cluster's default 4 GB node the second executor never started).
+    c.setInt("yarn.minicluster.yarn.nodemanager.resource.memory-mb", 6144); // the mini cluster's own key
     c.setInt("yarn.nodemanager.resource.memory-mb", 6144);
     cluster = MiniHadoop.start(tmp, "fruits-spark", c);
     conf = cluster.writeClientConf(tmp.resolve("hadoop-conf"));

@@ -119,6 +119,8 @@ public final class YarnBench {
     Configuration nodes = new Configuration();
     nodes.setBoolean("yarn.nodemanager.vmem-check-enabled", false);
     // Room for one application master and TASKS task containers (YARN rounds every request up to 1 GB).
+    // The mini cluster sizes its NodeManagers by this key of its own, not yarn.nodemanager.resource.memory-mb.
+    nodes.setInt("yarn.minicluster.yarn.nodemanager.resource.memory-mb", (1 + TASKS) * TASK_MB);
     nodes.setInt("yarn.nodemanager.resource.memory-mb", (1 + TASKS) * TASK_MB);
     nodes.setFloat("yarn.scheduler.capacity.maximum-am-resource-percent", 0.5f);
     // Closing a file waits for the DataNode's report of its block, polled from 0.4 s on: an hour
