@@ -97,7 +97,9 @@ public final class BenchTool extends Configured implements Tool {
     Path dir = Paths.get(c.value("--output", "target/bench")).toAbsolutePath();
     Configuration conf = getConf();
     c.defines().forEach(conf::set);
-    claim(conf, dir, input);
+    // The bench deletes and rewrites folders inside dir: only one it made (or a new or empty one).
+    new OutputGuard(conf, BENCH_MARKER, "a bench folder").claim(new org.apache.hadoop.fs.Path(dir.toUri()),
+        new org.apache.hadoop.fs.Path(input.toAbsolutePath().toUri()), "a folder of fruits bench: the bench may delete and rewrite what is in it", false);
     if (c.value("--soak") != null) {
       return soak(conf, input, model, (int) c.number("--soak", 0, 1, 10_000_000), dir);
     }
@@ -152,21 +154,6 @@ public final class BenchTool extends Configured implements Tool {
     progress.println("[bench] written: " + dir.resolve("bench.md") + ", bench.csv, bench.html");
     out.print(md);
     return 0;
-  }
-
-  /**
-   * The bench deletes and rewrites folders inside {@code dir}: it works only in a new or empty
-   * folder, or one an earlier bench marked with {@code bench.properties}, and never in or around
-   * the input.
-   */
-  private static void claim(Configuration conf, Path dir, Path input) throws IOException {
-    OutputGuard guard = new OutputGuard(conf, BENCH_MARKER, "a bench folder");
-    org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(dir.toUri());
-    guard.checkApart(out, new org.apache.hadoop.fs.Path(input.toAbsolutePath().toUri()));
-    guard.checkWritable(out);
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve(BENCH_MARKER), "# a folder of fruits bench: the bench may delete and rewrite what is in it\n",
-        StandardCharsets.UTF_8);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.fruits.bench;
 
+import io.fruits.core.EditionStage;
 import java.util.Locale;
 
 /** The comparison as a standalone HTML page: the Markdown's table and an inline SVG bar chart. */
@@ -11,23 +12,23 @@ final class ComparisonPage {
 
   private ComparisonPage() {}
 
-  static String render(EditionComparison c, String[][] rows) {
+  static String render(EditionComparison c) {
     double max = 0;
-    for (String[] row : rows) {
-      max = Math.max(max, c.mapReduce().getOrDefault(row[1], 0.0));
+    for (EditionStage row : EditionStage.ALL) {
+      max = Math.max(max, c.mapReduce().getOrDefault(row.mapReduce(), 0.0));
       if (c.spark() != null) {
-        max = Math.max(max, c.spark().seconds().getOrDefault(row[2], 0.0));
+        max = Math.max(max, c.spark().seconds().getOrDefault(row.spark(), 0.0));
       }
     }
     StringBuilder svg = new StringBuilder();
-    int height = rows.length * ROW_HEIGHT + 40;
+    int height = EditionStage.ALL.size() * ROW_HEIGHT + 40;
     svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" "
         + "aria-label=\"wall seconds per stage\">%n", BAR_WIDTH + 220, height));
     int y = 10;
-    for (String[] row : rows) {
-      double mr = c.mapReduce().getOrDefault(row[1], 0.0);
-      double sp = c.spark() == null ? 0 : c.spark().seconds().getOrDefault(row[2], 0.0);
-      svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"13\">%s</text>%n", y + 17, escape(row[0])));
+    for (EditionStage row : EditionStage.ALL) {
+      double mr = c.mapReduce().getOrDefault(row.mapReduce(), 0.0);
+      double sp = c.spark() == null ? 0 : c.spark().seconds().getOrDefault(row.spark(), 0.0);
+      svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"13\">%s</text>%n", y + 17, escape(row.row())));
       bar(svg, y, mr, max, "#1f77b4");
       bar(svg, y + 18, sp, max, "#ff7f0e");
       y += ROW_HEIGHT;

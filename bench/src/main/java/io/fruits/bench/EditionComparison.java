@@ -1,6 +1,7 @@
 package io.fruits.bench;
 
 import io.fruits.core.ByteSizes;
+import io.fruits.core.EditionStage;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,16 +29,6 @@ record EditionComparison(
   /** Where the MapReduce feature stage spent its time, from its counters (ms summed over tasks). */
   record FeatureTimes(long decodeMillis, long waitMillis, long inferenceMillis) {}
 
-  /** Table row, then the stage's name in each edition's timing report. */
-  private static final String[][] ROWS = {
-    {"read/pack", "pack", "read"},
-    {"features", "features", "features"},
-    {"stats", "stats", "stats"},
-    {"PCA", "pca", "pca"},
-    {"projection", "projection", "projection"},
-    {"write", "merge", "write"},
-  };
-
   static final double FEATURE_GOAL = 0.95;
   static final double SYNTHETIC_GOAL_SECONDS = 60;
   static final double RATIO_GOAL = 1.10;
@@ -64,11 +55,11 @@ record EditionComparison(
         model, images, batch, threads, Runtime.getRuntime().availableProcessors()));
     sb.append("| stage | MapReduce s | Spark s | MapReduce / Spark | MapReduce bytes written | Spark bytes written |\n");
     sb.append("|---|---:|---:|---:|---:|---:|\n");
-    for (String[] row : ROWS) {
-      double mr = mapReduce.getOrDefault(row[1], Double.NaN);
-      double sp = spark == null ? Double.NaN : spark.seconds().getOrDefault(row[2], Double.NaN);
-      sb.append(String.format(Locale.ROOT, "| %s | %.2f | %s | %s | %s | %s |%n", row[0], mr, num(sp), ratio(mr, sp),
-          ByteSizes.human(mapReduceBytes.getOrDefault(row[1], 0L)), spark == null ? "-" : ByteSizes.human(spark.bytes().getOrDefault(row[2], 0L))));
+    for (EditionStage row : EditionStage.ALL) {
+      double mr = mapReduce.getOrDefault(row.mapReduce(), Double.NaN);
+      double sp = spark == null ? Double.NaN : spark.seconds().getOrDefault(row.spark(), Double.NaN);
+      sb.append(String.format(Locale.ROOT, "| %s | %.2f | %s | %s | %s | %s |%n", row.row(), mr, num(sp), ratio(mr, sp),
+          ByteSizes.human(mapReduceBytes.getOrDefault(row.mapReduce(), 0L)), spark == null ? "-" : ByteSizes.human(spark.bytes().getOrDefault(row.spark(), 0L))));
     }
     sb.append(String.format(Locale.ROOT, "| **total** | **%.2f** | **%s** | **%s** | %s | %s |%n%n", mrTotal(), num(sparkTotal()),
         ratio(mrTotal(), sparkTotal()), ByteSizes.human(mapReduceBytes.values().stream().mapToLong(Long::longValue).sum()),
@@ -118,8 +109,8 @@ record EditionComparison(
 
   /** The two stages where MapReduce spends the most time beyond Spark's. */
   private String worstStage() {
-    return java.util.Arrays.stream(ROWS)
-        .map(row -> Map.entry(row[0], mapReduce.getOrDefault(row[1], 0.0) - spark.seconds().getOrDefault(row[2], 0.0)))
+    return EditionStage.ALL.stream()
+        .map(row -> Map.entry(row.row(), mapReduce.getOrDefault(row.mapReduce(), 0.0) - spark.seconds().getOrDefault(row.spark(), 0.0)))
         .filter(e -> e.getValue() > 0)
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
         .limit(2)
@@ -129,11 +120,11 @@ record EditionComparison(
 
   String csv() {
     StringBuilder sb = new StringBuilder("stage,mapreduce_s,spark_s,mapreduce_over_spark,mapreduce_bytes,spark_bytes\n");
-    for (String[] row : ROWS) {
-      double mr = mapReduce.getOrDefault(row[1], Double.NaN);
-      double sp = spark == null ? Double.NaN : spark.seconds().getOrDefault(row[2], Double.NaN);
-      sb.append(String.format(Locale.ROOT, "%s,%.3f,%.3f,%.3f,%d,%d%n", row[0], mr, sp, mr / sp,
-          mapReduceBytes.getOrDefault(row[1], 0L), spark == null ? 0 : spark.bytes().getOrDefault(row[2], 0L)));
+    for (EditionStage row : EditionStage.ALL) {
+      double mr = mapReduce.getOrDefault(row.mapReduce(), Double.NaN);
+      double sp = spark == null ? Double.NaN : spark.seconds().getOrDefault(row.spark(), Double.NaN);
+      sb.append(String.format(Locale.ROOT, "%s,%.3f,%.3f,%.3f,%d,%d%n", row.row(), mr, sp, mr / sp,
+          mapReduceBytes.getOrDefault(row.mapReduce(), 0L), spark == null ? 0 : spark.bytes().getOrDefault(row.spark(), 0L)));
     }
     sb.append(String.format(Locale.ROOT, "total,%.3f,%.3f,%.3f,,%n", mrTotal(), sparkTotal(), mrTotal() / sparkTotal()));
     sb.append(String.format(Locale.ROOT, "engine_alone_images_per_s,%.2f,%.2f,,,%n", engineRate, engineRate));
@@ -147,7 +138,7 @@ record EditionComparison(
   }
 
   String html() {
-    return ComparisonPage.render(this, ROWS);
+    return ComparisonPage.render(this);
   }
 
   private double perImage(long millis) {

@@ -49,9 +49,7 @@ final class MapReduceJobs {
       files = all.filter(f -> f.getFileName().toString().startsWith("counters-fruits-")).sorted().toList();
     }
     Cluster jobs = new Cluster(cluster);
-    try (YarnClient yarn = YarnClient.createYarnClient()) {
-      yarn.init(cluster);
-      yarn.start();
+    try (YarnClient yarn = MiniHadoop.yarnClient(cluster)) {
       for (Path f : files) {
         JsonObject report = JsonFiles.read(f).getAsJsonObject();
         String name = f.getFileName().toString().replace("counters-", "").replace(".json", "");

@@ -5,6 +5,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.mapreduce.v2.MiniMRYarnCluster;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.client.api.YarnClient;
 
 /**
  * HDFS (one DataNode) and YARN with the MapReduce application master, in this JVM, as the cluster
@@ -45,6 +47,21 @@ final class MiniHadoop implements AutoCloseable {
     yarn.init(conf);
     yarn.start();
     return new MiniHadoop(dfs, yarn);
+  }
+
+  /** A started client of the ResourceManager that {@code conf} names; the caller closes it. */
+  static YarnClient yarnClient(Configuration conf) {
+    YarnClient client = YarnClient.createYarnClient();
+    client.init(conf);
+    client.start();
+    return client;
+  }
+
+  /** The application the ResourceManager accepted last. */
+  ApplicationReport lastApplication() throws Exception {
+    try (YarnClient client = yarnClient(yarn.getConfig())) {
+      return client.getApplications().stream().max((a, b) -> Long.compare(a.getStartTime(), b.getStartTime())).orElseThrow();
+    }
   }
 
   /**

@@ -16,7 +16,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
-import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,7 +90,7 @@ class SparkOnYarnIT {
     int code = submit.run(log, "--input", root + "/data/in", "--output", root + run, "--model", "squeezenet1.1",
         "-D", "model.dir=" + SharedData.models(), "-D", "pca.k=4");
     assertEquals(0, code, () -> SparkJarOnHdfsIT.tail(log));
-    ApplicationReport app = lastApplication();
+    ApplicationReport app = cluster.lastApplication();
     assertEquals(FinalApplicationStatus.SUCCEEDED, app.getFinalApplicationStatus(), app.toString());
     assertTrue(app.getApplicationType().equals("SPARK"), app.getApplicationType());
     FileSystem hdfs = cluster.dfs.getFileSystem();
@@ -116,14 +115,6 @@ class SparkOnYarnIT {
         }
         assertEquals(e, (sign == 0 ? 1 : sign) * a, 1e-6, "pc" + (c + 1) + " of " + expected.get(r).get(0));
       }
-    }
-  }
-
-  private static ApplicationReport lastApplication() throws Exception {
-    try (YarnClient yarn = YarnClient.createYarnClient()) {
-      yarn.init(cluster.yarn.getConfig());
-      yarn.start();
-      return yarn.getApplications().stream().max((a, b) -> Long.compare(a.getStartTime(), b.getStartTime())).orElseThrow();
     }
   }
 

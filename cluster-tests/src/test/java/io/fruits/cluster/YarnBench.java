@@ -93,7 +93,9 @@ public final class YarnBench {
   }
 
   YarnBenchReport measure(Path input, int images) throws Exception {
-    claim(input);
+    // Only a new or empty folder, or one an earlier bench --yarn marked, and never in or around the input.
+    new OutputGuard(new Configuration(), MARKER, "a folder of fruits bench --yarn").claim(new org.apache.hadoop.fs.Path(dir.toUri()),
+        new org.apache.hadoop.fs.Path(input.toAbsolutePath().toUri()), "a folder of fruits bench --yarn: the bench may delete and rewrite what is in it", true);
     Path sample = dir.resolve("images");
     int copied = sample(input, sample, images);
     progress.printf("[bench-yarn] %d images sampled from %s%n", copied, input);
@@ -160,7 +162,7 @@ public final class YarnBench {
           StandardCharsets.UTF_8)) {
         log = SparkEventLog.read(r);
       }
-      ApplicationReport app = lastApplication(cluster.yarn.getConfig());
+      ApplicationReport app = cluster.lastApplication();
 
       return new YarnBenchReport(model, copied, BATCH, TASKS, TASK_MB, nodeManagers,
           StageTimes.read(dir.resolve("local-mr/reports")), StageTimes.read(dir.resolve("local-spark/reports")),
@@ -188,20 +190,6 @@ public final class YarnBench {
     List<String> args = new java.util.ArrayList<>(List.of("--input", in, "--output", out, "--model", model, "-D", "features.batch.size=" + BATCH));
     defines.forEach((k, v) -> args.addAll(List.of("-D", k + "=" + v)));
     return args.toArray(String[]::new);
-  }
-
-  /**
-   * The bench deletes and rewrites {@code dir}: only a new or empty folder, or one an earlier
-   * {@code bench --yarn} marked with {@value #MARKER}, and never in or around the input.
-   */
-  private void claim(Path input) throws IOException {
-    OutputGuard guard = new OutputGuard(new Configuration(), MARKER, "a folder of fruits bench --yarn");
-    org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(dir.toUri());
-    guard.checkApart(out, new org.apache.hadoop.fs.Path(input.toAbsolutePath().toUri()));
-    guard.checkWritable(out);
-    ImageTrees.deleteTree(dir);
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve(MARKER), "# a folder of fruits bench --yarn: the bench may delete and rewrite what is in it\n");
   }
 
   /** Every file below {@code from} to the same relative path below {@code to}, 8 at a time. */
@@ -241,20 +229,10 @@ public final class YarnBench {
 
   /** The NodeManagers as the ResourceManager sees them: their count and each one's capability. */
   private static String nodeManagers(Configuration conf) throws Exception {
-    try (YarnClient yarn = YarnClient.createYarnClient()) {
-      yarn.init(conf);
-      yarn.start();
+    try (YarnClient yarn = MiniHadoop.yarnClient(conf)) {
       List<String> nodes = yarn.getNodeReports().stream().map(n -> n.getCapability().getMemorySize() + " MB and "
           + n.getCapability().getVirtualCores() + " vcores").toList();
       return nodes.size() + " NodeManager(s) of " + String.join(", ", nodes);
-    }
-  }
-
-  private static ApplicationReport lastApplication(Configuration conf) throws Exception {
-    try (YarnClient yarn = YarnClient.createYarnClient()) {
-      yarn.init(conf);
-      yarn.start();
-      return yarn.getApplications().stream().max((a, b) -> Long.compare(a.getStartTime(), b.getStartTime())).orElseThrow();
     }
   }
 

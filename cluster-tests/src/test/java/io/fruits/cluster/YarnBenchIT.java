@@ -3,6 +3,7 @@ package io.fruits.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fruits.core.EditionStage;
 import io.fruits.features.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,9 +46,9 @@ class YarnBenchIT {
     // Spark: the two executors asked for, started once for the whole run.
     assertEquals(YarnBench.TASKS, r.sparkLog().executors(), r.markdown());
     assertTrue(r.sparkStartupSeconds() > 0 && r.total().startupSeconds() > 0, r.markdown());
-    for (String[] row : YarnBenchReport.ROWS) {
-      assertTrue(r.yarnMr().containsKey(row[1]) && r.yarnSpark().containsKey(row[2]) && r.localMr().containsKey(row[1])
-          && r.localSpark().containsKey(row[2]), row[0] + " timed in every run: " + r.markdown());
+    for (EditionStage row : EditionStage.ALL) {
+      assertTrue(r.yarnMr().containsKey(row.mapReduce()) && r.yarnSpark().containsKey(row.spark()) && r.localMr().containsKey(row.mapReduce())
+          && r.localSpark().containsKey(row.spark()), row.row() + " timed in every run: " + r.markdown());
     }
     String md = r.markdown();
     assertTrue(md.contains("| containers started, application masters included | " + r.total().containers() + " | " + (YarnBench.TASKS + 1) + " |"), md);

@@ -1,6 +1,7 @@
 package io.fruits.cluster;
 
 import io.fruits.core.ByteSizes;
+import io.fruits.core.EditionStage;
 import java.util.Locale;
 import java.util.Map;
 
@@ -27,16 +28,6 @@ record YarnBenchReport(
     DataNodeBytes sparkHdfs,
     boolean sameFeatures) {
 
-  /** Table row, then the stage's name in the MapReduce and in the Spark edition's timings. */
-  static final String[][] ROWS = {
-    {"read/pack", "pack", "read"},
-    {"features", "features", "features"},
-    {"stats", "stats", "stats"},
-    {"PCA", "pca", "pca"},
-    {"projection", "projection", "projection"},
-    {"write", "merge", "write"},
-  };
-
   private static final MapReduceJobs.Stage NO_JOB = new MapReduceJobs.Stage(0, 0, 0, 0, 0, 0);
 
   String markdown() {
@@ -51,16 +42,16 @@ record YarnBenchReport(
     sb.append("| stage | local MR s | local Spark s | local MR / Spark | YARN MR s | YARN Spark s | YARN MR / Spark "
         + "| MR jobs | MR containers | MR submit → first task s | MR HDFS read | MR HDFS written | MR shuffle | Spark shuffle |\n");
     sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (String[] row : ROWS) {
-      MapReduceJobs.Stage j = jobs.getOrDefault(row[1], NO_JOB);
-      double lm = localMr.getOrDefault(row[1], Double.NaN);
-      double ls = localSpark.getOrDefault(row[2], Double.NaN);
-      double ym = yarnMr.getOrDefault(row[1], Double.NaN);
-      double ys = yarnSpark.getOrDefault(row[2], Double.NaN);
-      sb.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %s | %.2f | %.2f | %s | %d | %d | %s | %s | %s | %s | %s |%n", row[0],
+    for (EditionStage row : EditionStage.ALL) {
+      MapReduceJobs.Stage j = jobs.getOrDefault(row.mapReduce(), NO_JOB);
+      double lm = localMr.getOrDefault(row.mapReduce(), Double.NaN);
+      double ls = localSpark.getOrDefault(row.spark(), Double.NaN);
+      double ym = yarnMr.getOrDefault(row.mapReduce(), Double.NaN);
+      double ys = yarnSpark.getOrDefault(row.spark(), Double.NaN);
+      sb.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %s | %.2f | %.2f | %s | %d | %d | %s | %s | %s | %s | %s |%n", row.row(),
           lm, ls, ratio(lm, ls), ym, ys, ratio(ym, ys), j.jobs(), j.containers(), j.jobs() == 0 ? "-" : String.format(Locale.ROOT, "%.2f",
               j.startupSeconds()), ByteSizes.human(j.hdfsRead()), ByteSizes.human(j.hdfsWritten()), ByteSizes.human(j.shuffle()),
-          ByteSizes.human(sparkLog.shuffleBytes().getOrDefault(row[2], 0L))));
+          ByteSizes.human(sparkLog.shuffleBytes().getOrDefault(row.spark(), 0L))));
     }
     MapReduceJobs.Stage all = total();
     sb.append(String.format(Locale.ROOT, "| **total** | **%.2f** | **%.2f** | **%s** | **%.2f** | **%.2f** | **%s** | %d | %d | %.2f | %s | %s | %s | %s |%n%n",
@@ -87,11 +78,11 @@ record YarnBenchReport(
   String csv() {
     StringBuilder sb = new StringBuilder("stage,local_mr_s,local_spark_s,yarn_mr_s,yarn_spark_s,mr_jobs,mr_containers,mr_startup_s,"
         + "mr_hdfs_read,mr_hdfs_written,mr_shuffle,spark_shuffle\n");
-    for (String[] row : ROWS) {
-      MapReduceJobs.Stage j = jobs.getOrDefault(row[1], NO_JOB);
-      sb.append(String.format(Locale.ROOT, "%s,%.3f,%.3f,%.3f,%.3f,%d,%d,%.3f,%d,%d,%d,%d%n", row[0], localMr.getOrDefault(row[1], Double.NaN),
-          localSpark.getOrDefault(row[2], Double.NaN), yarnMr.getOrDefault(row[1], Double.NaN), yarnSpark.getOrDefault(row[2], Double.NaN),
-          j.jobs(), j.containers(), j.startupSeconds(), j.hdfsRead(), j.hdfsWritten(), j.shuffle(), sparkLog.shuffleBytes().getOrDefault(row[2], 0L)));
+    for (EditionStage row : EditionStage.ALL) {
+      MapReduceJobs.Stage j = jobs.getOrDefault(row.mapReduce(), NO_JOB);
+      sb.append(String.format(Locale.ROOT, "%s,%.3f,%.3f,%.3f,%.3f,%d,%d,%.3f,%d,%d,%d,%d%n", row.row(), localMr.getOrDefault(row.mapReduce(), Double.NaN),
+          localSpark.getOrDefault(row.spark(), Double.NaN), yarnMr.getOrDefault(row.mapReduce(), Double.NaN), yarnSpark.getOrDefault(row.spark(), Double.NaN),
+          j.jobs(), j.containers(), j.startupSeconds(), j.hdfsRead(), j.hdfsWritten(), j.shuffle(), sparkLog.shuffleBytes().getOrDefault(row.spark(), 0L)));
     }
     return sb.toString();
   }

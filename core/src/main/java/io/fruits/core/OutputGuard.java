@@ -63,6 +63,23 @@ public final class OutputGuard {
     }
   }
 
+  /**
+   * Makes {@code output} the folder of a tool that rewrites it (a bench): checks that it lies apart
+   * from {@code input} and is new, empty or ours, then creates it and writes the marker with
+   * {@code note}, one line saying what the folder is. With {@code emptied}, whatever an earlier
+   * run of the tool left in it is deleted first.
+   */
+  public void claim(Path output, Path input, String note, boolean emptied) throws IOException {
+    checkApart(output, input);
+    checkWritable(output);
+    FileSystem fs = output.getFileSystem(conf);
+    if (emptied && fs.exists(output)) {
+      fs.delete(output, true);
+    }
+    fs.mkdirs(output);
+    AtomicFile.write(conf, new Path(output, marker), "# " + note + "\n");
+  }
+
   private void requireOurs(FileSystem fs, Path output) throws IOException {
     if (!fs.getFileStatus(output).isDirectory() || !fs.exists(new Path(output, marker))) {
       throw new IllegalArgumentException("output " + output + " exists and is not " + what + " (no " + marker

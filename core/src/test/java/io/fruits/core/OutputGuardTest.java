@@ -58,4 +58,23 @@ class OutputGuardTest {
     guard.checkWritable(hadoop(tmp.resolve("new")));
     assertEquals("a", Files.readString(full.resolve("a.txt")));
   }
+
+  @Test
+  void aClaimedFolderIsMarkedAndEmptiedOnlyWhenOurs() throws Exception {
+    OutputGuard bench = new OutputGuard(conf, "bench.properties", "a bench folder");
+    Path input = Files.createDirectories(tmp.resolve("in"));
+    Path out = tmp.resolve("bench");
+    bench.claim(hadoop(out), hadoop(input), "a bench folder", true);
+    assertEquals("# a bench folder\n", Files.readString(out.resolve("bench.properties")));
+    Files.writeString(out.resolve("old.csv"), "from the last bench");
+    bench.claim(hadoop(out), hadoop(input), "a bench folder", false);
+    assertTrue(Files.exists(out.resolve("old.csv")), "kept without emptying");
+    bench.claim(hadoop(out), hadoop(input), "a bench folder", true);
+    assertFalse(Files.exists(out.resolve("old.csv")), "gone when emptied");
+    Path theirs = Files.createDirectories(tmp.resolve("theirs"));
+    Files.writeString(theirs.resolve("a.txt"), "a");
+    assertThrows(IllegalArgumentException.class, () -> bench.claim(hadoop(theirs), hadoop(input), "a bench folder", true));
+    assertEquals("a", Files.readString(theirs.resolve("a.txt")));
+    assertThrows(IllegalArgumentException.class, () -> bench.claim(hadoop(input.resolve("b")), hadoop(input), "a bench folder", true));
+  }
 }

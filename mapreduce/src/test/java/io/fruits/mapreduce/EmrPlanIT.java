@@ -22,8 +22,10 @@ class EmrPlanIT {
   @ValueSource(strings = {"mapreduce", "spark"})
   void everyCallOfTheDryRunPassesTheAwsCliParameterValidation(String edition, @TempDir Path cwd) throws Exception {
     Assumptions.assumeTrue(new File("/usr/bin/aws").canExecute(), "SKIPPED: the AWS CLI is not installed (Debian package awscli)");
+    // The CLI checks that files to upload exist; empty stand-ins keep the test free of ../shared.
     Path jar = java.nio.file.Files.createFile(cwd.resolve("fruits-" + edition + ".jar"));
-    String[] r = ScriptsTest.run(ScriptsTest.withEdition(edition, "--jar", jar.toString()));
+    Path model = java.nio.file.Files.createFile(cwd.resolve("model.onnx"));
+    String[] r = ScriptsTest.run(ScriptsTest.withEdition(edition, "--jar", jar.toString(), "--model-file", model.toString()));
     assertEquals("0", r[0], r[2]);
     List<String> calls = r[1].lines().filter(l -> l.startsWith("aws ")).toList();
     assertTrue(calls.size() >= 15, r[1]);
