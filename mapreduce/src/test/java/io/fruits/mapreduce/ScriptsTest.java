@@ -194,10 +194,23 @@ class ScriptsTest {
   }
 
   @Test
+  void emrPricesWritesOnlyIntoANewFolderAndTakesOnlyARegion(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path full = java.nio.file.Files.createDirectories(dir.resolve("full"));
+    java.nio.file.Files.writeString(full.resolve("notes.txt"), "mine");
+    String[] r = run("bash", "scripts/emr-prices", "--output", full.toString());
+    assertEquals("2", r[0], r[2]);
+    assertEquals("emr-prices: " + full + " exists and is not empty; give --output a new folder", r[2].strip());
+    assertEquals("mine", java.nio.file.Files.readString(full.resolve("notes.txt")));
+    r = run("bash", "scripts/emr-prices", "--region", "eu-west-1; rm -rf /", "--dry-run");
+    assertEquals("2", r[0], r[2]);
+    assertTrue(r[2].strip().startsWith("emr-prices: --region is") && r[2].strip().lines().count() == 1, r[2]);
+  }
+
+  @Test
   void everyScriptPassesShellcheck() throws Exception {
     boolean present = new File("/usr/bin/shellcheck").canExecute() || new File("/usr/local/bin/shellcheck").canExecute();
     Assumptions.assumeTrue(present, "SKIPPED: shellcheck is not installed (Debian package shellcheck)");
-    String[] r = run("shellcheck", "scripts/fruits", "scripts/emr", "scripts/bench", "scripts/test", ".ci/run");
+    String[] r = run("shellcheck", "scripts/fruits", "scripts/emr", "scripts/emr-prices", "scripts/bench", "scripts/test", ".ci/run");
     assertEquals("0", r[0], r[1] + r[2]);
   }
 }

@@ -19,10 +19,13 @@ import java.util.Optional;
  */
 public final class PlanTool {
   static final String USAGE = "usage: fruits plan --images N --model PRESET [--instance-type TYPE] [--nodes 2 | --deadline HOURS]"
-      + " [--engine-threads vCPUs] [--map-memory MB] [--startup-minutes 0] [--prices FILE]";
+      + " [--engine-threads 2] [--map-memory MB] [--startup-minutes 0] [--prices FILE|DIR]";
   static final CommandLine.Spec SPEC = CommandLine.Spec.of("see fruits plan --help",
       List.of("--images", "--model", "--instance-type", "--nodes", "--deadline", "--engine-threads", "--map-memory", "--startup-minutes", "--prices"),
       List.of(), false);
+
+  /** As scripts/emr: tasks of 2 engine threads (why: in its sizing comment). */
+  static final int DEFAULT_ENGINE_THREADS = 2;
 
   private final PrintStream out;
 
@@ -65,13 +68,20 @@ public final class PlanTool {
     int nodes = (int) c.number("--nodes", 2, 1, ClusterPlan.MAX_NODES);
     Double deadline = c.value("--deadline") == null ? null : positive(c, "--deadline");
     long startupMinutes = c.number("--startup-minutes", 0, 0, 24 * 60);
-    Map<String, HourlyPrice> prices = c.value("--prices") == null ? Map.of() : HourlyPrice.read(Path.of(c.value("--prices")));
+    Map<String, HourlyPrice> prices = Map.of();
+    if (c.value("--prices") != null) {
+      Path file = Path.of(c.value("--prices"));
+      if (!java.nio.file.Files.exists(file)) {
+        throw c.error("--prices " + file + " does not exist; give a folder written by scripts/emr-prices or a prices file");
+      }
+      prices = HourlyPrice.read(file);
+    }
     ClusterPlan.Job job = new ClusterPlan.Job(images, rate.perVcpu(), startupMinutes / 60.0);
     int mapMb = (int) c.number("--map-memory", defaultMapMb(preset), 512, 1_048_576);
 
     List<ClusterPlan> plans = new ArrayList<>();
     for (InstanceType t : types) {
-      int threads = (int) c.number("--engine-threads", t.vcpus(), 1, 512);
+      int threads = (int) c.number("--engine-threads", Math.min(DEFAULT_ENGINE_THREADS, t.vcpus()), 1, 512);
       HourlyPrice price = prices.get(t.name());
       Optional<ClusterPlan> p = deadline == null ? Optional.of(ClusterPlan.of(job, t, threads, mapMb, nodes, price))
           : ClusterPlan.forDeadline(job, t, threads, mapMb, deadline, price);

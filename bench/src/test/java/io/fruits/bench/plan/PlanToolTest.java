@@ -51,6 +51,8 @@ class PlanToolTest {
     assertTrue(e.getMessage().contains("use one of"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> plan("--images", "10", "--model", "squeezenet1.1", "--nodes", "3", "--deadline", "1"));
     assertTrue(e.getMessage().contains("not both"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> plan("--images", "10", "--model", "squeezenet1.1", "--prices", "/no/such/prices"));
+    assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> plan("--images", "10", "--model", "squeezenet1.1", "--deadline", "-1"));
     assertTrue(e.getMessage().contains("above 0"), e.getMessage());
   }
