@@ -122,9 +122,10 @@ class ScriptsTest {
     java.util.List<String> args = new java.util.ArrayList<>();
     step.getAsJsonArray("Args").forEach(a -> args.add(a.getAsString()));
     String line = String.join(" ", args);
-    // m5.2xlarge: 8 vCPUs, 24576 MB; 4 threads a task -> 2 per node, x 3 nodes. The container is
-    // the map task's: 1024 MB heap + 576 MB native (squeezenet1.1, batch 32) = 1600 MB.
-    assertTrue(line.startsWith("spark-submit --master yarn --deploy-mode cluster --class io.fruits.spark.SparkMain --num-executors 6 "
+    // m5.2xlarge: 8 vCPUs, 24576 MB; 4 threads a task -> 2 per node, x 3 nodes, less the one the
+    // driver's application master displaces (no vcore left beside 2 x 4). The container is the
+    // map task's: 1024 MB heap + 576 MB native (squeezenet1.1, batch 32) = 1600 MB.
+    assertTrue(line.startsWith("spark-submit --master yarn --deploy-mode cluster --class io.fruits.spark.SparkMain --num-executors 5 "
         + "--executor-cores 4 --executor-memory 1024m --conf spark.executor.memoryOverhead=576m --conf spark.task.cpus=4 "), line);
     assertTrue(line.contains("--input s3a://acme-fruits/photos/it's a \"test\"\\ --output s3a://acme-fruits/fruits/runs/r2 --model squeezenet1.1"), line);
     String[] mapReduce = run(withEdition("mapreduce", "--instance-type", "m5.2xlarge", "--instance-count", "3", "--engine-threads", "4"));
@@ -191,6 +192,18 @@ class ScriptsTest {
 
   private static com.google.gson.JsonElement json(Path file) throws Exception {
     return com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(file));
+  }
+
+  @Test
+  void emrRefusesAClusterWithNoTaskBesideTheApplicationMaster() throws Exception {
+    String[] r = run("bash", "scripts/emr", "--bucket", "b1b", "--input", "s3a://b1b/in", "--kms-key", "alias/k", "--instance-count", "1",
+        "--engine-threads", "4", "--dry-run");
+    assertEquals("2", r[0], r[2]);
+    assertEquals("emr: 1 m5.xlarge node(s) of 1 task(s) leave no task beside the application master; give a larger --instance-count or fewer --engine-threads",
+        r[2].strip());
+    // With 2 threads the node keeps one task beside it.
+    assertEquals("0", run("bash", "scripts/emr", "--bucket", "b1b", "--input", "s3a://b1b/in", "--kms-key", "alias/k", "--instance-count", "1",
+        "--model-file", "scripts/emr", "--dry-run")[0]);
   }
 
   @Test
