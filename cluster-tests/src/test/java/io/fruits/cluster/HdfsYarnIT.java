@@ -67,6 +67,10 @@ class HdfsYarnIT {
     // Only one attempt's output may be committed.
     conf.set("fruits.fault.fail", "features:4:1:slow");
     conf.setBoolean(MRJobConfig.MAP_SPECULATIVE, true); // Hadoop's own estimator spots the straggler
+    // A loaded machine can make an ordinary task look slow for a moment: the speculator once spent
+    // its attempt on one that finished 10 ms later, then slept its default 15 s after speculating
+    // and never came back to the straggler in time (CI, 2026-11-27). Look again after 1 s.
+    conf.setLong("mapreduce.job.speculative.retry-after-speculate", 1000);
     FileSystem hdfs = dfs.getFileSystem();
     hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(local.toUri()), new org.apache.hadoop.fs.Path("/data/spec"));
 

@@ -14,7 +14,10 @@ import java.util.Optional;
  *     EC2 bill per second with a one-minute minimum); NaN without a price
  */
 public record ClusterPlan(InstanceType type, int nodes, int engineThreads, int tasks, double hours, double dollars) {
-  /** The application master's container: one vcore, and this much memory (Hadoop's default AM size is 1536 MB). */
+  /**
+   * The application master's container: one vcore, and room for MapReduce's default AM (1536 MB)
+   * or Spark's driver (1 GB and its overhead); scripts/emr reserves the same.
+   */
   static final int AM_VCORES = 1;
   static final int AM_MB = 2048;
   /** scripts/emr accepts up to this many core nodes. */

@@ -2,6 +2,7 @@ package io.fruits.bench.plan;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +18,7 @@ record PlanReport(long images, Throughput rate, long startupMinutes, Double dead
     out.printf(l, "Cluster start-up: %s. Tasks: one map task (Spark executor) per `engine threads` vCPUs of a node, "
         + "less the application master's vcore on one node.%n", startupMinutes == 0
             ? "not included (not measured here; add it with --startup-minutes)" : startupMinutes + " minutes, included");
-    out.println(prices.isEmpty() ? "Prices: none given (--prices FILE); dollars are left out and choices ranked by vCPU-hours"
+    out.println(prices.isEmpty() ? "Prices: none given (--prices FILE|DIR); dollars are left out and choices ranked by vCPU-hours"
         + " (on-demand prices within a family grow with the vCPUs)."
         : "Prices: " + sources());
     out.println();
@@ -34,10 +35,10 @@ record PlanReport(long images, Throughput rate, long startupMinutes, Double dead
     if (deadline != null) {
       out.println();
       List<ClusterPlan> ranked = new ArrayList<>(plans);
-      ranked.sort(PlanTool.cheapestFirst());
+      ranked.sort(cheapestFirst());
       out.println(ranked.isEmpty() ? String.format(l, "No cluster of up to %d core nodes finishes within %.2f h.", ClusterPlan.MAX_NODES, deadline)
           : String.format(l, "Cheapest within %.2f h%s: %s.", deadline, Double.isNaN(ranked.get(0).dollars()) ? " (by vCPU-hours: no prices)" : "",
-              PlanTool.describe(l, ranked.get(0)) + (Double.isNaN(ranked.get(0).dollars()) ? "" : String.format(l, ", $%.2f", ranked.get(0).dollars()))));
+              describe(l, ranked.get(0)) + (Double.isNaN(ranked.get(0).dollars()) ? "" : String.format(l, ", $%.2f", ranked.get(0).dollars()))));
     }
   }
 
@@ -48,5 +49,16 @@ record PlanReport(long images, Throughput rate, long startupMinutes, Double dead
 
   private String sources() {
     return String.join("; ", prices.values().stream().map(p -> p.source() + " (" + p.date() + ")").distinct().toList());
+  }
+
+  /** Cheapest first where prices are known, then the rest by vCPU-hours. */
+  private static Comparator<ClusterPlan> cheapestFirst() {
+    return Comparator.<ClusterPlan>comparingInt(p -> Double.isNaN(p.dollars()) ? 1 : 0)
+        .thenComparingDouble(p -> Double.isNaN(p.dollars()) ? p.vcpuHours() : p.dollars())
+        .thenComparingInt(ClusterPlan::nodes);
+  }
+
+  private static String describe(Locale l, ClusterPlan p) {
+    return String.format(l, "%d x %s (+1 master), %s", p.nodes(), p.type().name(), duration(p.hours()));
   }
 }

@@ -5,9 +5,7 @@ import io.fruits.core.Launcher;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -107,16 +105,5 @@ public final class PlanTool {
       // below
     }
     throw c.error(name + " is '" + v + "'; give a number of hours above 0, such as 0.5");
-  }
-
-  /** Cheapest first where prices are known, then the rest by vCPU-hours. */
-  static Comparator<ClusterPlan> cheapestFirst() {
-    return Comparator.<ClusterPlan>comparingInt(p -> Double.isNaN(p.dollars()) ? 1 : 0)
-        .thenComparingDouble(p -> Double.isNaN(p.dollars()) ? p.vcpuHours() : p.dollars())
-        .thenComparingInt(ClusterPlan::nodes);
-  }
-
-  static String describe(Locale l, ClusterPlan p) {
-    return String.format(l, "%d x %s (+1 master), %s", p.nodes(), p.type().name(), PlanReport.duration(p.hours()));
   }
 }
