@@ -99,7 +99,7 @@ public final class BenchTool extends Configured implements Tool {
     c.defines().forEach(conf::set);
     // The bench deletes and rewrites folders inside dir: only one it made (or a new or empty one).
     new OutputGuard(conf, BENCH_MARKER, "a bench folder").claim(new org.apache.hadoop.fs.Path(dir.toUri()),
-        new org.apache.hadoop.fs.Path(input.toAbsolutePath().toUri()), "a folder of fruits bench: the bench may delete and rewrite what is in it", false);
+        new org.apache.hadoop.fs.Path(input.toAbsolutePath().toUri()), false);
     if (c.value("--soak") != null) {
       return soak(conf, input, model, (int) c.number("--soak", 0, 1, 10_000_000), dir);
     }

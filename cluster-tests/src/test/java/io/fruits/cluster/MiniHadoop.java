@@ -33,7 +33,8 @@ final class MiniHadoop implements AutoCloseable {
     MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
     conf.set("fs.defaultFS", dfs.getFileSystem().getUri().toString());
     // The NodeManagers' size is yarn.minicluster.yarn.nodemanager.resource.memory-mb (4 GB when
-    // unset); this key does not size them, but the speculation test of HdfsYarnIT needs it as it was.
+    // unset); this key does not size them. Kept as the cluster tests always had it (it was once
+    // suspected of HdfsYarnIT's speculation failures; the speculator's 15 s back-off was the cause).
     if (conf.get("yarn.nodemanager.resource.memory-mb") == null) {
       conf.setInt("yarn.nodemanager.resource.memory-mb", 8192);
     }

@@ -95,7 +95,7 @@ public final class YarnBench {
   YarnBenchReport measure(Path input, int images) throws Exception {
     // Only a new or empty folder, or one an earlier bench --yarn marked, and never in or around the input.
     new OutputGuard(new Configuration(), MARKER, "a folder of fruits bench --yarn").claim(new org.apache.hadoop.fs.Path(dir.toUri()),
-        new org.apache.hadoop.fs.Path(input.toAbsolutePath().toUri()), "a folder of fruits bench --yarn: the bench may delete and rewrite what is in it", true);
+        new org.apache.hadoop.fs.Path(input.toAbsolutePath().toUri()), true);
     Path sample = dir.resolve("images");
     int copied = sample(input, sample, images);
     progress.printf("[bench-yarn] %d images sampled from %s%n", copied, input);

@@ -65,11 +65,11 @@ public final class OutputGuard {
 
   /**
    * Makes {@code output} the folder of a tool that rewrites it (a bench): checks that it lies apart
-   * from {@code input} and is new, empty or ours, then creates it and writes the marker with
-   * {@code note}, one line saying what the folder is. With {@code emptied}, whatever an earlier
-   * run of the tool left in it is deleted first.
+   * from {@code input} and is new, empty or ours, then creates it and writes the marker, one line
+   * saying what the folder is. With {@code emptied}, whatever an earlier run of the tool left in it
+   * is deleted first.
    */
-  public void claim(Path output, Path input, String note, boolean emptied) throws IOException {
+  public void claim(Path output, Path input, boolean emptied) throws IOException {
     checkApart(output, input);
     checkWritable(output);
     FileSystem fs = output.getFileSystem(conf);
@@ -77,7 +77,7 @@ public final class OutputGuard {
       fs.delete(output, true);
     }
     fs.mkdirs(output);
-    AtomicFile.write(conf, new Path(output, marker), "# " + note + "\n");
+    AtomicFile.write(conf, new Path(output, marker), "# " + what + ": its tool may delete and rewrite what is in it\n");
   }
 
   private void requireOurs(FileSystem fs, Path output) throws IOException {

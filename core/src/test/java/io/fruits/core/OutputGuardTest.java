@@ -64,17 +64,17 @@ class OutputGuardTest {
     OutputGuard bench = new OutputGuard(conf, "bench.properties", "a bench folder");
     Path input = Files.createDirectories(tmp.resolve("in"));
     Path out = tmp.resolve("bench");
-    bench.claim(hadoop(out), hadoop(input), "a bench folder", true);
-    assertEquals("# a bench folder\n", Files.readString(out.resolve("bench.properties")));
+    bench.claim(hadoop(out), hadoop(input), true);
+    assertEquals("# a bench folder: its tool may delete and rewrite what is in it\n", Files.readString(out.resolve("bench.properties")));
     Files.writeString(out.resolve("old.csv"), "from the last bench");
-    bench.claim(hadoop(out), hadoop(input), "a bench folder", false);
+    bench.claim(hadoop(out), hadoop(input), false);
     assertTrue(Files.exists(out.resolve("old.csv")), "kept without emptying");
-    bench.claim(hadoop(out), hadoop(input), "a bench folder", true);
+    bench.claim(hadoop(out), hadoop(input), true);
     assertFalse(Files.exists(out.resolve("old.csv")), "gone when emptied");
     Path theirs = Files.createDirectories(tmp.resolve("theirs"));
     Files.writeString(theirs.resolve("a.txt"), "a");
-    assertThrows(IllegalArgumentException.class, () -> bench.claim(hadoop(theirs), hadoop(input), "a bench folder", true));
+    assertThrows(IllegalArgumentException.class, () -> bench.claim(hadoop(theirs), hadoop(input), true));
     assertEquals("a", Files.readString(theirs.resolve("a.txt")));
-    assertThrows(IllegalArgumentException.class, () -> bench.claim(hadoop(input.resolve("b")), hadoop(input), "a bench folder", true));
+    assertThrows(IllegalArgumentException.class, () -> bench.claim(hadoop(input.resolve("b")), hadoop(input), true));
   }
 }
