@@ -17,6 +17,9 @@ public final class RunFiles {
   public static final String CLASSIFIER = "pca/classifier.bin";
   public static final String CALIBRATION = "pca/calibration.properties";
   public static final String IMAGENET = "pca/imagenet.properties";
+  /** The classifier of photos of one fruit on white, trained on Fruits-360 alone (runs classified with photos). */
+  public static final String STUDIO_CLASSIFIER = "pca/studio-classifier.bin";
+  public static final String STUDIO_CALIBRATION = "pca/studio-calibration.properties";
   public static final String EXPORT = "export";
   public static final String PCA_PARTS = "export/csv/pca";
   public static final String FEATURE_PARTS = "export/csv/features";

@@ -25,7 +25,7 @@ import java.util.Map;
  * of standard output.
  */
 public final class EvaluateMain {
-  static final String USAGE = "usage: fruits evaluate --run RUN --images DIR [--manifest MANIFEST.tsv] [--non-fruit DIR] [--views N] [-D model.dir=DIR]";
+  static final String USAGE = "usage: fruits evaluate --run RUN --images DIR [--manifest MANIFEST.tsv] [--non-fruit DIR] [--views auto|N] [-D model.dir=DIR]";
   static final CommandLine.Spec SPEC = CommandLine.Spec.of("see fruits evaluate --help",
       List.of("--run", "--images", "--manifest", "--non-fruit", "--views"), List.of(), false);
 
@@ -49,7 +49,7 @@ public final class EvaluateMain {
       Map<String, String> model = ServeOptions.modelKeys(c);
       Evaluation e = new Evaluation();
       try (FruitPredictor predictor = FruitPredictor.open(run, model, ImageDecoder.DEFAULT_MAX_PIXELS, Runtime.getRuntime().availableProcessors(),
-          (int) c.number("--views", FruitPredictor.DEFAULT_VIEWS, 1, Views.MAX))) {
+          Views.option(c))) {
         for (PhotoSet.Photo p : set.photos()) {
           e.fruit(p, top(predictor, p.file()));
         }

@@ -23,7 +23,7 @@ public final class PredictMain {
     return Launcher.run("fruits predict", err, () -> {
       ServeOptions o = ServeOptions.parse(args);
       if (o.help) {
-        out.println("usage: fruits predict --run RUN [-D model.dir=DIR] [--max-pixels N] [--views N] IMAGE...");
+        out.println("usage: fruits predict --run RUN [-D model.dir=DIR] [--max-pixels N] [--views auto|N] IMAGE...");
         out.println("One JSON line per image: the top-3 fruits with their probabilities and catalogue entries, or an error.");
         return 0;
       }

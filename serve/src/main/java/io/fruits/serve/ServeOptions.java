@@ -19,7 +19,7 @@ import java.util.TreeMap;
 final class ServeOptions {
   static final String USAGE = "usage: fruits serve --run RUN [--host 127.0.0.1] "
       + "[--port 8080] [--tls-keystore FILE.p12] [--max-bytes N] [--max-pixels N] [--queue N] [--deadline-seconds N] "
-      + "[--min-upload-rate BYTES_PER_S] [--threads N] [--views N] [-D model.dir=DIR]";
+      + "[--min-upload-rate BYTES_PER_S] [--threads N] [--views auto|N] [-D model.dir=DIR]";
   /** Where the keystore's password comes from: not the command line, which other users can read. */
   static final String TLS_PASSWORD_ENV = "FRUITS_TLS_PASSWORD";
 
@@ -56,7 +56,7 @@ final class ServeOptions {
     o.keystore = c.value("--tls-keystore") == null ? null : Paths.get(c.value("--tls-keystore"));
     o.maxBytes = c.number("--max-bytes", o.maxBytes, 1, Integer.MAX_VALUE);
     o.maxPixels = c.number("--max-pixels", o.maxPixels, 1, Long.MAX_VALUE);
-    o.views = (int) c.number("--views", o.views, 1, Views.MAX);
+    o.views = Views.option(c);
     o.queue = (int) c.number("--queue", o.queue, 0, 10_000);
     o.deadlineSeconds = c.number("--deadline-seconds", o.deadlineSeconds, 1, 3600);
     o.minUploadRate = c.number("--min-upload-rate", o.minUploadRate, 0, Long.MAX_VALUE);

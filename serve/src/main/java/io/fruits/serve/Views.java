@@ -1,5 +1,6 @@
 package io.fruits.serve;
 
+import io.fruits.core.CommandLine;
 import io.fruits.features.RgbImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.List;
 final class Views {
   static final double SHARE = 0.7;
   static final int MAX = 6;
+  /** The setting that picks per photo: one view of a {@link StudioShot}, {@link #MAX} of any other. */
+  static final int AUTO = 0;
 
   private Views() {}
 
@@ -28,6 +31,29 @@ final class Views {
       views.add(image.crop(corners[i][0], corners[i][1], w, h));
     }
     return views;
+  }
+
+  /** How many views a photo gets under {@code setting} (a count, or {@link #AUTO}); {@code onWhite}: a {@link StudioShot}. */
+  static int count(boolean onWhite, int setting) {
+    return setting != AUTO ? check(setting) : onWhite ? 1 : MAX;
+  }
+
+  /** The {@code --views} option: {@code auto} (the default) or a count from 1 to {@link #MAX}. */
+  static int option(CommandLine c) {
+    String v = c.value("--views", "auto");
+    if (v.equals("auto")) {
+      return AUTO;
+    }
+    try {
+      return check(Integer.parseInt(v));
+    } catch (IllegalArgumentException e) { // NumberFormatException is one
+      throw new IllegalArgumentException("--views is '" + v + "'; give auto or a whole number from 1 to " + MAX);
+    }
+  }
+
+  /** {@code setting} when it is {@link #AUTO} or a count from 1 to {@link #MAX}. */
+  static int checkSetting(int setting) {
+    return setting == AUTO ? setting : check(setting);
   }
 
   static int check(int n) {

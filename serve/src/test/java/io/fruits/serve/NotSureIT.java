@@ -5,10 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import io.fruits.classifier.CalibratedClassifier;
+import io.fruits.classifier.ClassifyMain;
+import io.fruits.classifier.FruitCatalogue;
+import io.fruits.classifier.LabelledVector;
+import io.fruits.classifier.StandardFeatures;
+import io.fruits.core.RunFiles;
 import io.fruits.features.ImageDecoder;
 import io.fruits.features.SharedData;
+import io.fruits.mapreduce.ImageTrees;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -18,6 +27,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * "Not sure" as an answer, on a run trained as the demo trains (real photos, the ImageNet check):
@@ -71,6 +81,46 @@ class NotSureIT {
     }
     assertEquals(SureRun.CLASSES.size() * 5, all);
     assertTrue(sureAndRight >= 0.75 * all, sureAndRight + " of " + all + " fruit Test images answered sure and right");
+  }
+
+  @Test
+  void aPhotoOnWhiteIsAnsweredByTheClassifierTrainedOnFruits360Alone(@TempDir Path tmp) throws Exception {
+    // Both classifiers are near 1 on these easy Test images; a softer temperature in the copy's
+    // calibration for photos on white makes the one that answered plain to see.
+    Path run = tmp.resolve("run");
+    ImageTrees.copyTree(SureRun.get(), run);
+    Path calibration = run.resolve(RunFiles.STUDIO_CALIBRATION);
+    Files.writeString(calibration, Files.readString(calibration).replaceAll("(?m)^temperature=.*$", "temperature=4"));
+    CalibratedClassifier studio = CalibratedClassifier.load(run.resolve(RunFiles.STUDIO_CLASSIFIER), calibration, FruitCatalogue.load());
+    CalibratedClassifier withPhotos = CalibratedClassifier.load(run.resolve(RunFiles.CLASSIFIER), run.resolve(RunFiles.CALIBRATION),
+        FruitCatalogue.load());
+    int rows = 0;
+    try (FruitPredictor copy = FruitPredictor.open(run, TrainedRun.modelDir(), ImageDecoder.DEFAULT_MAX_PIXELS, 2)) {
+      // The pipeline's own vector of each Test image, against what the predictor says from the image file.
+      for (LabelledVector row : StandardFeatures.of(run).read(run)) {
+        if (!row.split().equals("Test")) {
+          continue;
+        }
+        Path photo = SureRun.testImages().resolve(row.id().substring("Test/".length()));
+        double said = copy.predict(photo.toString(), Files.readAllBytes(photo)).top().get(0).probability();
+        assertEquals(studio.judge(row.values(), 1, Double.NaN).top().get(0).probability(), said, 1e-3, row.id());
+        assertTrue(Math.abs(withPhotos.judge(row.values(), 1, Double.NaN).top().get(0).probability() - said) > 0.01, row.id());
+        rows++;
+      }
+    }
+    assertEquals(SureRun.CLASSES.size() * 5, rows);
+  }
+
+  @Test
+  void classifyingAgainWithoutPhotosRemovesTheClassifierForPhotosOnWhite(@TempDir Path tmp) throws Exception {
+    Path run = tmp.resolve("run");
+    ImageTrees.copyTree(SureRun.get(), run);
+    assertTrue(Files.isRegularFile(run.resolve(RunFiles.STUDIO_CLASSIFIER)));
+    int code = ClassifyMain.run(new String[] {"--run", run.toString()},
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+    assertEquals(0, code);
+    assertFalse(Files.exists(run.resolve(RunFiles.STUDIO_CLASSIFIER)));
+    assertFalse(Files.exists(run.resolve(RunFiles.STUDIO_CALIBRATION)));
   }
 
   @Test

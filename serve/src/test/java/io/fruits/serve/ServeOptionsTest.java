@@ -17,10 +17,21 @@ class ServeOptionsTest {
   @Test
   void everyNumberIsCheckedBeforeAnythingStarts() {
     for (String[] bad : new String[][] {{"--port", "70000"}, {"--port", "x[$(id)]"}, {"--queue", "-1"}, {"--deadline-seconds", "0"},
-        {"--threads", "2"}, {"--max-bytes", "1e9"}, {"--views", "7"}}) {
+        {"--threads", "2"}, {"--max-bytes", "1e9"}}) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> ServeOptions.parse(new String[] {"--run", "r", bad[0], bad[1]}));
       assertTrue(e.getMessage().startsWith(bad[0] + " is '" + bad[1] + "'; give a whole number from "), e.getMessage());
+    }
+  }
+
+  @Test
+  void viewsAreChosenPerPhotoUnlessACountIsGiven() {
+    assertEquals(Views.AUTO, ServeOptions.parse(new String[] {"--run", "r"}).views);
+    assertEquals(Views.AUTO, ServeOptions.parse(new String[] {"--run", "r", "--views", "auto"}).views);
+    assertEquals(3, ServeOptions.parse(new String[] {"--run", "r", "--views", "3"}).views);
+    for (String bad : new String[] {"0", "7", "six"}) {
+      assertEquals("--views is '" + bad + "'; give auto or a whole number from 1 to 6",
+          assertThrows(IllegalArgumentException.class, () -> ServeOptions.parse(new String[] {"--run", "r", "--views", bad})).getMessage());
     }
   }
 

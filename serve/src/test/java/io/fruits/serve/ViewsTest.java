@@ -41,4 +41,12 @@ class ViewsTest {
     assertThrows(IllegalArgumentException.class, () -> Views.of(numbered(), 0));
     assertThrows(IllegalArgumentException.class, () -> Views.of(numbered(), 7));
   }
+
+  @Test
+  void autoGivesAPhotoOnWhiteOneViewAndAnyOtherSix() {
+    assertEquals(1, Views.count(true, Views.AUTO));
+    assertEquals(Views.MAX, Views.count(false, Views.AUTO));
+    assertEquals(2, Views.count(false, 2), "a count given is kept");
+    assertEquals(2, Views.count(true, 2), "a count given is kept");
+  }
 }
