@@ -60,9 +60,8 @@ public final class BilinearResizer {
 
   /** The resized image; its buffer is valid until the next call. */
   public RgbImage resize(RgbImage image) {
-    // The share of each side the centre crop keeps (all of it when stretching).
-    RgbImage src = reducer.reduce(image, factor(image.width(), width, crop ? Math.min(1.0, aspect() / aspectOf(image)) : 1.0),
-        factor(image.height(), height, crop ? Math.min(1.0, aspectOf(image) / aspect()) : 1.0));
+    double[] region = region(image.width(), image.height());
+    RgbImage src = reducer.reduce(image, factor(region[0], width), factor(region[1], height));
     int w = src.width();
     if (w != tableWidth || src.height() != tableHeight) {
       tables(w, src.height());
@@ -117,36 +116,24 @@ public final class BilinearResizer {
     return target;
   }
 
-  /** How many whole times the region ({@code share} of {@code size}) holds {@code target}, at least 1. */
-  private static int factor(int size, int target, double share) {
-    return Math.max(1, (int) (size * share / target));
+  /** How many whole times {@code region} holds {@code target}, at least 1. */
+  private static int factor(double region, int target) {
+    return Math.max(1, (int) (region / target));
   }
 
-  private double aspect() {
-    return (double) width / height;
-  }
-
-  private static double aspectOf(RgbImage image) {
-    return (double) image.width() / image.height();
+  /** Width and height of what is resized: the whole image, or its largest centred part with the target's aspect ratio. */
+  private double[] region(int srcW, int srcH) {
+    double aspect = (double) width / height;
+    if (!crop) {
+      return new double[] {srcW, srcH};
+    }
+    return (double) srcW / srcH > aspect ? new double[] {srcH * aspect, srcH} : new double[] {srcW, srcW / aspect};
   }
 
   private void tables(int srcW, int srcH) {
-    double regionW = srcW;
-    double regionH = srcH;
-    double left = 0;
-    double top = 0;
-    if (crop) {
-      double aspect = aspect();
-      if (regionW / regionH > aspect) {
-        left = (regionW - regionH * aspect) / 2;
-        regionW = regionH * aspect;
-      } else {
-        top = (regionH - regionW / aspect) / 2;
-        regionH = regionW / aspect;
-      }
-    }
-    axis(left, regionW / width, srcW, x0, x1, wx);
-    axis(top, regionH / height, srcH, y0, y1, wy);
+    double[] region = region(srcW, srcH);
+    axis((srcW - region[0]) / 2, region[0] / width, srcW, x0, x1, wx);
+    axis((srcH - region[1]) / 2, region[1] / height, srcH, y0, y1, wy);
     tableWidth = srcW;
     tableHeight = srcH;
   }

@@ -5,19 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class AreaReducerTest {
-  private static RgbImage noise(int w, int h, long seed) {
-    Random r = new Random(seed);
-    int[] p = new int[w * h];
-    for (int i = 0; i < p.length; i++) {
-      p[i] = r.nextInt(1 << 24);
-    }
-    return new RgbImage(p, w, h);
-  }
-
   /** The mean of one channel over the {@code f} x {@code f} block at output ({@code x}, {@code y}). */
   private static double blockMean(RgbImage src, int f, int x, int y, int shift) {
     double sum = 0;
@@ -46,7 +36,7 @@ class AreaReducerTest {
 
   @Test
   void factorsOfOneReturnTheImageItselfAndOthersAreChecked() {
-    RgbImage img = noise(4, 4, 1);
+    RgbImage img = BilinearResizerTest.noise(4, 4, 1);
     assertSame(img, new AreaReducer().reduce(img, 1, 1));
     assertThrows(IllegalArgumentException.class, () -> new AreaReducer().reduce(img, 0, 1));
     assertThrows(IllegalArgumentException.class, () -> new AreaReducer().reduce(img, 5, 1));
@@ -55,7 +45,7 @@ class AreaReducerTest {
   @Test
   void aPhotoTenTimesTheInputIsAveragedNotSampled() {
     // Bilinear alone would read 2 x 2 of each 10 x 10 block: noise in, noise out.
-    RgbImage src = noise(2240, 2240, 7);
+    RgbImage src = BilinearResizerTest.noise(2240, 2240, 7);
     RgbImage out = new BilinearResizer(224, 224, false).resize(src);
     for (int y = 0; y < 224; y++) {
       for (int x = 0; x < 224; x++) {
@@ -81,5 +71,15 @@ class AreaReducerTest {
     for (int i = 0; i < 224 * 224; i++) {
       assertEquals(0xFFFFFF, out.pixels()[i], "pixel " + i + " lies inside the white centre square");
     }
+  }
+
+  @Test
+  void aCropOfExactlyThreeTimesTheInputIsReducedByThree() {
+    // 1000 x 672 to 224 x 224: the centred 672 x 672 square is 3 x 224 on both axes. Recomputing its
+    // width as 1000 x (672 / 1000) once gave 671.99... and a factor of 2 across.
+    RgbImage photo = BilinearResizerTest.noise(1000, 672, 5);
+    RgbImage byThree = new AreaReducer().reduce(photo, 3, 3);
+    int[] expected = new BilinearResizer(224, 224, true).resize(byThree).pixels().clone();
+    assertArrayEquals(expected, new BilinearResizer(224, 224, true).resize(photo).pixels());
   }
 }

@@ -59,7 +59,7 @@ class BilinearResizerTest {
     }
   }
 
-  private static RgbImage noise(int w, int h, long seed) {
+  static RgbImage noise(int w, int h, long seed) {
     java.util.Random r = new java.util.Random(seed);
     int[] p = new int[w * h];
     for (int i = 0; i < p.length; i++) {
