@@ -3,10 +3,11 @@ package io.fruits.serve;
 import io.fruits.features.RejectReason;
 import io.fruits.features.RejectedImageException;
 import io.javalin.Javalin;
-import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
+import io.javalin.http.util.MultipartUtil;
+import jakarta.servlet.MultipartConfigElement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,11 +43,18 @@ public final class FruitService implements AutoCloseable {
   private static final int IN_MEMORY_PART_BYTES = 256 * 1024;
   private static final String RETRY_AFTER_SECONDS = "2";
   private static final int MAX_QUEUED_JOBS = 4096;
+  /**
+   * How long {@link #close} lets requests in flight finish before the spool is removed (Jetty's
+   * default, 0, cuts their connections while their handlers run on). Well inside the grace
+   * systemd (90 s) and Kubernetes (30 s) give a process before they kill it.
+   */
+  private static final long STOP_TIMEOUT_MS = 10_000;
 
   private final FruitPredictor predictor;
   private final ServiceLimits limits;
   private final PredictionQueue queue;
   private final Path spool;
+  private final MultipartConfigElement uploads;
   private final Javalin app;
   private int requestedPort;
   private final java.util.concurrent.atomic.AtomicLong skippedForGoneClients = new java.util.concurrent.atomic.AtomicLong();
@@ -70,15 +78,13 @@ public final class FruitService implements AutoCloseable {
     this.limits = limits;
     this.queue = queue;
     this.spool = Files.createTempDirectory("fruits-uploads");
+    this.uploads = new MultipartConfigElement(spool.toString(), limits.maxBytes(), limits.maxBytes() + FORM_OVERHEAD, IN_MEMORY_PART_BYTES);
     String page = page();
     Map<String, String> headers = SecurityHeaders.forPage(page, keystore != null);
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = limits.maxBytes();
-      config.jetty.multipartConfig.cacheDirectory(spool.toString());
-      config.jetty.multipartConfig.maxFileSize(limits.maxBytes(), SizeUnit.BYTES);
-      config.jetty.multipartConfig.maxTotalRequestSize(limits.maxBytes() + FORM_OVERHEAD, SizeUnit.BYTES);
-      config.jetty.multipartConfig.maxInMemoryFileSize(IN_MEMORY_PART_BYTES, SizeUnit.BYTES);
+      config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
       // Bounded threads and a bounded backlog of work for them (a queued job is a few hundred
       // bytes; past the bound Jetty closes the connection).
       config.jetty.threadPool = new QueuedThreadPool(limits.threads(), 4, 60_000, new BlockingArrayQueue<>(256, 256, MAX_QUEUED_JOBS));
@@ -108,6 +114,11 @@ public final class FruitService implements AutoCloseable {
   /** Photos not computed because their client had left. */
   long skippedForGoneClients() {
     return skippedForGoneClients.get();
+  }
+
+  /** Where uploads too large to keep in memory are spooled while they arrive. */
+  Path spool() {
+    return spool;
   }
 
   public int port() {
@@ -164,6 +175,9 @@ public final class FruitService implements AutoCloseable {
   /** The uploaded photo, or null after answering why there is none. */
   private UploadedFile upload(Context ctx) {
     UploadedFile file;
+    // Per request, not through config.jetty.multipartConfig: Javalin keeps that in a static, so
+    // the last service created in a JVM would set the spool and limits of every other one.
+    ctx.req().setAttribute(MultipartUtil.MULTIPART_CONFIG_ATTRIBUTE, uploads);
     try {
       file = ctx.uploadedFile(FIELD);
     } catch (Exception e) { // Jetty's parser throws IOException and IllegalStateException for malformed forms

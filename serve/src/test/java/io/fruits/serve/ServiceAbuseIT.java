@@ -158,21 +158,8 @@ class ServiceAbuseIT {
   void aClientThatLeavesWhileItsPhotoWaitsCostsNoComputation() throws Exception {
     PredictionQueue queue = new PredictionQueue(4);
     try (FruitService quiet = new FruitService(predictor, ServiceLimits.DEFAULTS, queue, "127.0.0.1", null, null).start(0)) {
-      // Hold the model busy, as a long photo would.
       java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-      java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
-      Thread busy = new Thread(() -> {
-        try {
-          queue.compute(java.time.Instant.now().plusSeconds(60), () -> false, () -> {
-            holding.countDown();
-            return release.await(60, java.util.concurrent.TimeUnit.SECONDS);
-          });
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
-      busy.start();
-      holding.await();
+      Thread busy = holdBusy(queue, release);
       byte[] photo = Files.readAllBytes(FruitServiceIT.firstTestPhoto());
       String head = "--b\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.jpg\"\r\n\r\n";
       String tail = "\r\n--b--\r\n";
@@ -196,6 +183,64 @@ class ServiceAbuseIT {
       HttpResponse<String> after = FruitServiceIT.post(http, URI.create("http://127.0.0.1:" + quiet.port() + "/predict"), "b.jpg", photo);
       assertEquals(200, after.statusCode(), "a client that stays is still answered: " + after.body());
     }
+  }
+
+  /** Holds the model busy, as a long photo would, until {@code release}; returns once it holds it. */
+  private static Thread holdBusy(PredictionQueue queue, java.util.concurrent.CountDownLatch release) throws InterruptedException {
+    java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+    Thread busy = new Thread(() -> {
+      try {
+        queue.compute(java.time.Instant.now().plusSeconds(60), () -> false, () -> {
+          holding.countDown();
+          return release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        });
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    busy.start();
+    holding.await();
+    return busy;
+  }
+
+  /** A stop lets a photo in flight be answered (checked to fail without the graceful stop). */
+  @Test
+  void closingAnswersThePhotoInFlightFirst() throws Exception {
+    PredictionQueue queue = new PredictionQueue(4);
+    FruitService stopping = new FruitService(predictor, ServiceLimits.DEFAULTS, queue, "127.0.0.1", null, null).start(0);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    Thread busy = holdBusy(queue, release);
+    var answer = http.sendAsync(FruitServiceIT.upload(URI.create("http://127.0.0.1:" + stopping.port() + "/predict"), "a.jpg",
+        Files.readAllBytes(FruitServiceIT.firstTestPhoto())), HttpResponse.BodyHandlers.ofString());
+    Thread.sleep(1000); // the photo waits for the model
+    Thread closer = new Thread(stopping::close);
+    closer.start();
+    Thread.sleep(500);
+    release.countDown();
+    busy.join();
+    HttpResponse<String> r = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(200, r.statusCode(), r.body());
+    closer.join();
+    assertFalse(Files.exists(stopping.spool()), "the spool is removed once the photo was answered");
+  }
+
+  /**
+   * Each service spools large uploads into its own folder and removes it when closed; checked to
+   * fail when the spool was set through Javalin's multipart config, a static shared by every
+   * service of the JVM (the upload below went into the closed service's folder and re-created it).
+   */
+  @Test
+  void aClosedServiceLeavesNoSpoolBehindWhileAnotherServes() throws Exception {
+    byte[] spooled = ServiceUnderLoadIT.noisePng(400);
+    assertTrue(spooled.length > 256 * 1024, "large enough to be spooled to disk: " + spooled.length);
+    Path closedSpool;
+    try (FruitService other = new FruitService(predictor, ServiceLimits.DEFAULTS, "127.0.0.1", null, null).start(0)) {
+      closedSpool = other.spool();
+    }
+    assertFalse(Files.exists(closedSpool), "removed on close");
+    HttpResponse<String> r = FruitServiceIT.post(http, uri("/predict"), "noise.png", spooled);
+    assertEquals(200, r.statusCode(), r.body());
+    assertFalse(Files.exists(closedSpool), "another service's upload did not re-create it");
   }
 
   @Test

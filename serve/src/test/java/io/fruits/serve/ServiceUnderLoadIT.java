@@ -112,7 +112,7 @@ class ServiceUnderLoadIT {
   }
 
   /** A PNG of random pixels: it does not compress, so {@code side}² pixels make about 3·side² bytes. */
-  private static byte[] noisePng(int side) throws Exception {
+  static byte[] noisePng(int side) throws Exception {
     BufferedImage img = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
     Random random = new Random(7);
     for (int y = 0; y < side; y++) {
