@@ -75,7 +75,7 @@ public final class PlanTool {
       prices = HourlyPrice.read(file);
     }
     ClusterPlan.Job job = new ClusterPlan.Job(images, rate.perVcpu(), startupMinutes / 60.0);
-    int mapMb = (int) c.number("--map-memory", defaultMapMb(preset), 512, 1_048_576);
+    int mapMb = (int) c.number("--map-memory", MapContainer.megabytes(preset), 512, 1_048_576);
 
     List<ClusterPlan> plans = new ArrayList<>();
     for (InstanceType t : types) {
@@ -87,11 +87,6 @@ public final class PlanTool {
     }
     new PlanReport(images, rate, startupMinutes, deadline, prices).print(out, plans);
     return 0;
-  }
-
-  /** As scripts/emr sizes a map container: a 1 GiB heap, 256 MB, and the engine's activations for a batch of 32. */
-  static int defaultMapMb(String preset) {
-    return 1024 + 256 + 32 * (preset.startsWith("vgg16") ? 40 : 10);
   }
 
   private static double positive(CommandLine c, String name) {

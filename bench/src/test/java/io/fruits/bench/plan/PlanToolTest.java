@@ -44,6 +44,15 @@ class PlanToolTest {
   }
 
   @Test
+  void everyMeasuredPresetHasAMapContainerSize() throws Exception {
+    for (String preset : Throughput.measured().keySet()) {
+      assertTrue(MapContainer.megabytes(preset) > 1024, preset);
+    }
+    assertEquals(1024 + 256 + 32 * 40, MapContainer.megabytes("vgg16"));
+    assertThrows(IllegalArgumentException.class, () -> MapContainer.megabytes("vgg19"));
+  }
+
+  @Test
   void wrongUsageIsOneLineThatSaysWhatToGive() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> plan("--model", "squeezenet1.1"));
     assertTrue(e.getMessage().startsWith("missing --images N"), e.getMessage());

@@ -82,7 +82,7 @@ class PriceListAnswerTest {
         "--instance-type", "m5.xlarge", "--nodes", "3", "--prices", dir.toString()});
     String md = out.toString(StandardCharsets.UTF_8);
     ClusterPlan expected = ClusterPlan.of(new ClusterPlan.Job(90380, Throughput.measured().get("squeezenet1.1").perVcpu(), 0),
-        InstanceType.all().get("m5.xlarge"), 4, PlanTool.defaultMapMb("squeezenet1.1"), 3, p);
+        InstanceType.all().get("m5.xlarge"), 4, MapContainer.megabytes("squeezenet1.1"), 3, p);
     assertTrue(md.contains(String.format(java.util.Locale.ROOT, "| 0.2500 | %.2f |", expected.dollars())), md);
     assertTrue(md.contains("Prices: AWS Price List API (test answers) (2026-11-15T00:00:00Z)"), md);
   }
