@@ -1,5 +1,6 @@
 package io.fruits.spark;
 
+import io.fruits.core.ImageTree;
 import io.fruits.core.Launcher;
 import io.fruits.core.RunLayout;
 import java.io.PrintStream;
@@ -52,6 +53,18 @@ public final class SparkMain {
       }
       conf.setIfMissing("spark.app.name", "fruits");
       conf.setIfMissing("spark.ui.enabled", "false");
+
+      // Before Spark starts and the model loads: a wrong --input then costs one line, not seconds.
+      Configuration early = new Configuration();
+      for (scala.Tuple2<String, String> kv : conf.getAllWithPrefix("spark.hadoop.")) {
+        early.set(kv._1(), kv._2()); // as Spark will set them in its own Hadoop configuration
+      }
+      options.defines.forEach((k, v) -> {
+        if (!k.startsWith("spark.")) {
+          early.set(k, v);
+        }
+      });
+      ImageTree.requireFolder(early, new Path(options.input));
 
       SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
       DiskBytes bytes = new DiskBytes();

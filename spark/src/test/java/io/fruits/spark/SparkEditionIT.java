@@ -78,6 +78,15 @@ class SparkEditionIT {
     assertEquals(2, code);
     assertEquals("fruits spark: output.formats=parquet is written by the MapReduce edition only (fruits run); this edition writes CSV\n",
         err.toString(StandardCharsets.UTF_8));
+
+    // Checked before Spark starts and the model loads: without -D model.dir the model was the first complaint.
+    err.reset();
+    Path missing = tmp.resolve("no-such-folder");
+    code = SparkMain.run(new String[] {"--input", missing.toString(), "--output", tmp.resolve("x").toString(), "--model", "squeezenet1.1",
+        "--master", "local[1]"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, code);
+    assertEquals("fruits spark: input " + missing + " is not a folder; point --input at the image tree (one folder per class)\n",
+        err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
