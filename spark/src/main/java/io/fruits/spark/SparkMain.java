@@ -59,21 +59,13 @@ public final class SparkMain {
       for (scala.Tuple2<String, String> kv : conf.getAllWithPrefix("spark.hadoop.")) {
         early.set(kv._1(), kv._2()); // as Spark will set them in its own Hadoop configuration
       }
-      options.defines.forEach((k, v) -> {
-        if (!k.startsWith("spark.")) {
-          early.set(k, v);
-        }
-      });
+      setHadoopKeys(options, early);
       ImageTree.requireFolder(early, new Path(options.input));
 
       SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
       DiskBytes bytes = new DiskBytes();
       spark.sparkContext().addSparkListener(bytes);
-      options.defines.forEach((k, v) -> {
-        if (!k.startsWith("spark.")) {
-          spark.sparkContext().hadoopConfiguration().set(k, v); // fs.s3a.* and other Hadoop keys
-        }
-      });
+      setHadoopKeys(options, spark.sparkContext().hadoopConfiguration());
       Configuration hadoop = new Configuration(spark.sparkContext().hadoopConfiguration());
       RunLayout layout;
       try {
@@ -88,6 +80,15 @@ public final class SparkMain {
       out.println(RunLayout.display(layout.featuresCsv()));
       out.println(RunLayout.display(layout.pcaCsv()));
       return 0;
+    });
+  }
+
+  /** The {@code -D} keys that are not Spark's: fs.s3a.* and the other Hadoop and pipeline keys. */
+  private static void setHadoopKeys(SparkOptions options, Configuration hadoop) {
+    options.defines.forEach((k, v) -> {
+      if (!k.startsWith("spark.")) {
+        hadoop.set(k, v);
+      }
     });
   }
 }
