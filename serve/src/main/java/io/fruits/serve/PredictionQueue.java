@@ -8,7 +8,10 @@ import java.util.function.BooleanSupplier;
 /**
  * Bounds the photos in flight: one is computed (a DJL predictor is not thread-safe) and at most
  * {@code waiting} wait for it, first come first served. A photo that finds the queue full, whose
- * deadline passes while it waits, or whose client has gone, is never computed.
+ * client has gone, or whose deadline comes before it could be computed, is never computed: it is
+ * started only while the longest of the last {@value #RECENT} computations still fits before its
+ * deadline, so that an answer is not late by one computation (on a loaded machine, one that
+ * started just before the deadline came more than half a second after it).
  */
 final class PredictionQueue {
   /** Why a photo was not computed. */
@@ -32,8 +35,12 @@ final class PredictionQueue {
     T run() throws E;
   }
 
+  static final int RECENT = 8;
+
   private final Semaphore places;
   private final Semaphore model = new Semaphore(1, true);
+  private final long[] recentNanos = new long[RECENT];
+  private int nextRecent;
 
   PredictionQueue(int waiting) {
     this.places = new Semaphore(waiting + 1);
@@ -53,7 +60,7 @@ final class PredictionQueue {
   /** Runs {@code work} with the model once it is free, unless the deadline passes or the client goes first. */
   <T, E extends Exception> T compute(Instant deadline, BooleanSupplier clientGone, Work<T, E> work)
       throws E, RefusedException, InterruptedException {
-    long waitNanos = java.time.Duration.between(Instant.now(), deadline).toNanos();
+    long waitNanos = nanosLeft(deadline);
     if (waitNanos <= 0 || !model.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
       throw new RefusedException(Refusal.DEADLINE);
     }
@@ -61,9 +68,35 @@ final class PredictionQueue {
       if (clientGone.getAsBoolean()) {
         throw new RefusedException(Refusal.CLIENT_GONE);
       }
-      return work.run();
+      if (nanosLeft(deadline) <= 0) { // the computations got slower while it waited
+        throw new RefusedException(Refusal.DEADLINE);
+      }
+      long start = System.nanoTime();
+      try {
+        return work.run();
+      } finally {
+        record(System.nanoTime() - start);
+      }
     } finally {
       model.release();
     }
+  }
+
+  /** The time to the deadline less the longest recent computation. */
+  private long nanosLeft(Instant deadline) {
+    return java.time.Duration.between(Instant.now(), deadline).toNanos() - longestRecent();
+  }
+
+  private synchronized long longestRecent() {
+    long longest = 0;
+    for (long n : recentNanos) {
+      longest = Math.max(longest, n);
+    }
+    return longest;
+  }
+
+  private synchronized void record(long nanos) {
+    recentNanos[nextRecent] = nanos;
+    nextRecent = (nextRecent + 1) % RECENT;
   }
 }

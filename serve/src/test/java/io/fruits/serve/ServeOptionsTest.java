@@ -60,6 +60,19 @@ class ServeOptionsTest {
     assertEquals("computed", q.compute(java.time.Instant.now().plusSeconds(5), () -> false, () -> "computed"));
   }
 
+  @Test
+  void aPhotoIsNotStartedWhenItCouldNotFinishBeforeItsDeadline() throws Exception {
+    PredictionQueue q = new PredictionQueue(1);
+    assertEquals("slow", q.compute(java.time.Instant.now().plusSeconds(5), () -> false, () -> {
+      Thread.sleep(300);
+      return "slow";
+    }));
+    // Computations take 300 ms now: 100 ms before the deadline is too late to start one.
+    assertEquals(PredictionQueue.Refusal.DEADLINE, assertThrows(PredictionQueue.RefusedException.class,
+        () -> q.compute(java.time.Instant.now().plusMillis(100), () -> false, () -> "computed")).refusal);
+    assertEquals("computed", q.compute(java.time.Instant.now().plusSeconds(5), () -> false, () -> "computed"));
+  }
+
   private static String sha256(String s) {
     try {
       return java.util.Base64.getEncoder().encodeToString(
