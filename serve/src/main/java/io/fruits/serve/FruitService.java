@@ -130,7 +130,7 @@ public final class FruitService implements AutoCloseable {
   }
 
   private void predict(Context ctx) throws Exception {
-    Instant deadline = Instant.now().plus(limits.deadline());
+    Instant deadline = arrival(ctx).plus(limits.deadline());
     long length = ctx.req().getContentLengthLong();
     if (length > limits.maxBytes() + FORM_OVERHEAD) {
       ctx.header("Connection", "close"); // the body is not read
@@ -170,6 +170,13 @@ public final class FruitService implements AutoCloseable {
     } finally {
       queue.leave();
     }
+  }
+
+  /** When Jetty read the request's headers, which may be well before a thread ran this handler. */
+  private static Instant arrival(Context ctx) {
+    Request base = Request.getBaseRequest(ctx.req());
+    long millis = base == null ? 0 : base.getTimeStamp();
+    return millis > 0 ? Instant.ofEpochMilli(millis) : Instant.now();
   }
 
   /** The uploaded photo, or null after answering why there is none. */
