@@ -75,10 +75,15 @@ public final class ImageTree {
   /** The input's filesystem, or a one-line error when the input is not a folder (checked before any work). */
   public static FileSystem requireFolder(Configuration conf, Path input) throws IOException {
     FileSystem fs = input.getFileSystem(conf);
+    requireFolder(fs, input);
+    return fs;
+  }
+
+  /** A one-line error when {@code input} is not a folder of {@code fs}. */
+  public static void requireFolder(FileSystem fs, Path input) throws IOException {
     if (!fs.exists(input) || !fs.getFileStatus(input).isDirectory()) {
       throw new IllegalArgumentException("input " + input + " is not a folder; point --input at the image tree (one folder per class)");
     }
-    return fs;
   }
 
   public FileSystem fileSystem() {

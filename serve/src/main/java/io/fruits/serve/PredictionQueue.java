@@ -57,7 +57,7 @@ final class PredictionQueue {
     places.release();
   }
 
-  /** Runs {@code work} with the model once it is free, unless the deadline passes or the client goes first. */
+  /** Runs {@code work} with the model once it is free, unless it could not finish before the deadline or the client goes first. */
   <T, E extends Exception> T compute(Instant deadline, BooleanSupplier clientGone, Work<T, E> work)
       throws E, RefusedException, InterruptedException {
     long waitNanos = nanosLeft(deadline);

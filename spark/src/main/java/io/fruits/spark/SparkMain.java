@@ -60,7 +60,10 @@ public final class SparkMain {
         early.set(kv._1(), kv._2()); // as Spark will set them in its own Hadoop configuration
       }
       setHadoopKeys(options, early);
-      ImageTree.requireFolder(early, new Path(options.input));
+      Path input = new Path(options.input);
+      try (FileSystem fs = FileSystem.newInstance(input.toUri(), early)) { // not the cached one Spark will use
+        ImageTree.requireFolder(fs, input);
+      }
 
       SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
       DiskBytes bytes = new DiskBytes();
