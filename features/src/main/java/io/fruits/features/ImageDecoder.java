@@ -22,8 +22,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * rejected before any pixel memory is allocated. Transparent pixels are composited onto white, the
  * background of Fruits-360. Grey images are read from their samples, not through Java2D's
  * linear-grey colour space, which would brighten them. HEIC and AVIF are rejected with their format
- * named ({@link KnownFormats}). EXIF orientation is ignored: Fruits-360 carries none and ImageIO
- * does not apply it.
+ * named ({@link KnownFormats}). The EXIF orientation a phone writes for a portrait shot is applied
+ * ({@link Orientation}): ImageIO leaves it to the caller, and a fruit on its side is a different
+ * picture to the CNN.
  *
  * <p>Not thread-safe: it reuses one pixel buffer, so use one decoder per thread.
  */
@@ -98,6 +99,7 @@ public final class ImageDecoder {
       throw new RejectedImageException(
           RejectReason.TOO_LARGE, width + "x" + height + " exceeds image.max.pixels=" + maxPixels);
     }
+    Orientation orientation = Orientation.of(reader);
     String[] warning = new String[1];
     reader.addIIOReadWarningListener(warningCatcher(warning));
     BufferedImage image;
@@ -114,7 +116,7 @@ public final class ImageDecoder {
     if (warning[0] != null) {
       throw new RejectedImageException(RejectReason.CORRUPT, warning[0]);
     }
-    return toRgb(image);
+    return toRgb(image, orientation);
   }
 
   /**
@@ -132,38 +134,44 @@ public final class ImageDecoder {
     };
   }
 
-  private RgbImage toRgb(BufferedImage image) {
+  /** The pixels as opaque RGB in upright order: each stored row is walked as {@code orientation} says. */
+  private RgbImage toRgb(BufferedImage image, Orientation orientation) {
     int w = image.getWidth();
     int h = image.getHeight();
     if (buffer.length < w * h) {
       buffer = new int[w * h];
     }
+    int start = orientation.start(w, h);
+    int stepX = orientation.stepX(w, h);
+    int stepY = orientation.stepY(w, h);
     if (image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
-      copyBgrBytes(((DataBufferByte) image.getRaster().getDataBuffer()).getData(), w * h);
+      byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+      for (int y = 0, j = 0; y < h; y++) {
+        for (int x = 0, i = start + y * stepY; x < w; x++, i += stepX, j += 3) {
+          buffer[i] = (bgr[j + 2] & 0xff) << 16 | (bgr[j + 1] & 0xff) << 8 | (bgr[j] & 0xff);
+        }
+      }
     } else if (image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY) {
-      copyGrey(image.getRaster(), image.getColorModel().hasAlpha(), w, h);
+      copyGrey(image.getRaster(), image.getColorModel().hasAlpha(), w, h, start, stepX, stepY);
     } else {
-      image.getRGB(0, 0, w, h, buffer, 0, w);
-      for (int i = 0; i < w * h; i++) {
-        buffer[i] = overWhite(buffer[i] >>> 24, buffer[i]);
+      int[] row = new int[w];
+      for (int y = 0; y < h; y++) {
+        image.getRGB(0, y, w, 1, row, 0, w);
+        for (int x = 0, i = start + y * stepY; x < w; x++, i += stepX) {
+          buffer[i] = overWhite(row[x] >>> 24, row[x]);
+        }
       }
     }
-    return new RgbImage(buffer, w, h);
+    return orientation.swapsSides() ? new RgbImage(buffer, h, w) : new RgbImage(buffer, w, h);
   }
 
-  private void copyBgrBytes(byte[] bgr, int pixels) {
-    for (int i = 0, j = 0; i < pixels; i++, j += 3) {
-      buffer[i] = (bgr[j + 2] & 0xff) << 16 | (bgr[j + 1] & 0xff) << 8 | (bgr[j] & 0xff);
-    }
-  }
-
-  private void copyGrey(Raster raster, boolean alpha, int w, int h) {
+  private void copyGrey(Raster raster, boolean alpha, int w, int h, int start, int stepX, int stepY) {
     int max = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
     for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
+      for (int x = 0, i = start + y * stepY; x < w; x++, i += stepX) {
         int g = Math.round(raster.getSample(x, y, 0) * 255f / max);
         int a = alpha ? Math.round(raster.getSample(x, y, 1) * 255f / max) : 255;
-        buffer[y * w + x] = overWhite(a, g << 16 | g << 8 | g);
+        buffer[i] = overWhite(a, g << 16 | g << 8 | g);
       }
     }
   }

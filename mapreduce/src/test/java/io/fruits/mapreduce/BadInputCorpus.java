@@ -2,10 +2,8 @@ package io.fruits.mapreduce;
 
 import io.fruits.features.TestImages;
 import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +15,6 @@ import java.util.Random;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Writes the dirty image collection the pipeline must survive, made from one real Fruits-360
@@ -27,7 +23,7 @@ import javax.imageio.stream.ImageOutputStream;
  * <ol>
  *   <li>zero bytes; <li>truncated JPEG; <li>text file named .jpg; <li>PNG with alpha;
  *   <li>16-bit PNG; <li>grayscale JPEG; <li>CMYK JPEG; <li>progressive JPEG; <li>GIF; <li>BMP;
- *   <li>WebP (no reader in the JDK); <li>EXIF-rotated JPEG (orientation ignored, documented);
+ *   <li>WebP (no reader in the JDK); <li>EXIF-rotated JPEG (turned upright);
  *   <li>1x1 image; <li>PNG whose header declares 30000x30000; <li>file names with spaces,
  *   unicode, quotes, a comma and a line break; <li>nested folders; <li>the same image under two names;
  *   <li>an empty class folder; <li>hidden files (.DS_Store); <li>a non-image file (README);
@@ -48,12 +44,12 @@ final class BadInputCorpus {
     put(root, "Formats/alpha.png", encode(withAlpha(fruit), "png"), "vector");
     put(root, "Formats/sixteen-bit.png", encode(sixteenBitGrey(fruit), "png"), "vector");
     put(root, "Formats/grey.jpg", encode(grey(fruit), "jpg"), "vector");
-    put(root, "Formats/cmyk.jpg", cmykJpeg(fruit), "vector"); // no ICC profile: a generic conversion
+    put(root, "Formats/cmyk.jpg", TestImages.cmykJpeg(fruit), "vector"); // no ICC profile: a generic conversion
     put(root, "Formats/progressive.jpg", progressiveJpeg(fruit), "vector");
     put(root, "Formats/fruit.gif", encode(fruit, "gif"), "vector");
     put(root, "Formats/fruit.bmp", encode(fruit, "bmp"), "vector");
     put(root, "Bad/header-only.webp", webp(), "corrupt");
-    put(root, "Formats/rotated.jpg", withExifOrientation(fruitJpeg, 6), "vector");
+    put(root, "Formats/rotated.jpg", TestImages.withExifOrientation(fruitJpeg, 6), "vector");
     put(root, "Formats/one-pixel.png", encode(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png"), "vector");
     put(root, "Bad/bomb.png", TestImages.pngHeader(30000, 30000), "too-large");
     put(root, "Names/it's a \"fruit\", très bon.jpg", fruitJpeg, "vector");
@@ -127,65 +123,8 @@ final class BadInputCorpus {
     return out;
   }
 
-  /** Four-channel JPEG written from a raster: what a print workflow's CMYK file looks like to ImageIO. */
-  private static byte[] cmykJpeg(BufferedImage src) throws IOException {
-    WritableRaster cmyk = Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, src.getWidth(), src.getHeight(), 4, null);
-    for (int y = 0; y < src.getHeight(); y++) {
-      for (int x = 0; x < src.getWidth(); x++) {
-        int rgb = src.getRGB(x, y);
-        cmyk.setPixel(x, y, new int[] {255 - (rgb >> 16 & 0xff), 255 - (rgb >> 8 & 0xff), 255 - (rgb & 0xff), 0});
-      }
-    }
-    return writeJpeg(new IIOImage(cmyk, null, null), null);
-  }
-
   private static byte[] progressiveJpeg(BufferedImage src) throws IOException {
-    return writeJpeg(new IIOImage(src, null, null), p -> p.setProgressiveMode(ImageWriteParam.MODE_DEFAULT));
-  }
-
-  private static byte[] writeJpeg(IIOImage image, java.util.function.Consumer<ImageWriteParam> tune) throws IOException {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-      writer.setOutput(out);
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      if (tune != null) {
-        tune.accept(param);
-      }
-      writer.write(null, image, param);
-    } finally {
-      writer.dispose();
-    }
-    return bytes.toByteArray();
-  }
-
-  /** The JPEG with an EXIF APP1 segment saying "rotate 90 degrees clockwise", after its APP0. */
-  private static byte[] withExifOrientation(byte[] jpeg, int orientation) throws IOException {
-    int app0End = 2 + 2 + ((jpeg[4] & 0xff) << 8 | (jpeg[5] & 0xff));
-    ByteArrayOutputStream exif = new ByteArrayOutputStream();
-    DataOutputStream d = new DataOutputStream(exif);
-    d.writeBytes("Exif");
-    d.writeShort(0);
-    d.writeBytes("MM");
-    d.writeShort(42);
-    d.writeInt(8); // first IFD right after the header
-    d.writeShort(1); // one entry
-    d.writeShort(0x0112); // Orientation
-    d.writeShort(3); // SHORT
-    d.writeInt(1);
-    d.writeShort(orientation);
-    d.writeShort(0);
-    d.writeInt(0); // no next IFD
-    byte[] payload = exif.toByteArray();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(jpeg, 0, app0End);
-    out.write(0xff);
-    out.write(0xe1);
-    out.write((payload.length + 2) >> 8);
-    out.write((payload.length + 2) & 0xff);
-    out.write(payload);
-    out.write(jpeg, app0End, jpeg.length - app0End);
-    return out.toByteArray();
+    return TestImages.jpeg(new IIOImage(src, null, null), p -> p.setProgressiveMode(ImageWriteParam.MODE_DEFAULT));
   }
 
   /** A real PNG whose compressed pixel data is overwritten with garbage. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fruits.features.ImageDecoder;
 import io.fruits.features.SharedData;
 import io.fruits.features.TestImages;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,8 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.UUID;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,6 +110,33 @@ class FruitServiceIT {
     HttpResponse<String> noField = http.send(HttpRequest.newBuilder(uri("/predict")).POST(HttpRequest.BodyPublishers.ofString("x"))
         .header("Content-Type", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(400, noField.statusCode(), noField.body());
+  }
+
+  @Test
+  void aPortraitShotStoredSidewaysIsSeenUpright() throws Exception {
+    // What a phone writes for a portrait shot: the pixels lying on their side and an EXIF tag (6)
+    // saying "row 0 is the right side, column 0 the top". Upright: red above, blue below.
+    int w = 60;
+    int h = 90;
+    BufferedImage stored = new BufferedImage(h, w, BufferedImage.TYPE_INT_RGB);
+    for (int r = 0; r < w; r++) {
+      for (int c = 0; c < h; c++) {
+        stored.setRGB(c, r, c < h / 2 ? 0xd02020 : 0x2040d0); // stored column c is the upright row c
+      }
+    }
+    HttpResponse<String> r = post("portrait.jpg", TestImages.withExifOrientation(TestImages.encode(stored, "jpg"), 6));
+    assertEquals(200, r.statusCode(), r.body());
+    String dataUri = json(r.body()).get("model_input").getAsString();
+    BufferedImage seen = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(dataUri.substring(dataUri.indexOf(',') + 1))));
+    int right = seen.getWidth() - 1;
+    int bottom = seen.getHeight() - 1;
+    // Stored as it lies, the photo would be red on the left and blue on the right.
+    assertTrue(reddish(seen.getRGB(right, 0)), "top right is red: " + Integer.toHexString(seen.getRGB(right, 0)));
+    assertTrue(!reddish(seen.getRGB(0, bottom)), "bottom left is blue: " + Integer.toHexString(seen.getRGB(0, bottom)));
+  }
+
+  private static boolean reddish(int rgb) {
+    return (rgb >> 16 & 0xff) > 150 && (rgb & 0xff) < 100;
   }
 
   @Test
