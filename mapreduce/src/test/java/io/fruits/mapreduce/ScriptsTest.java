@@ -23,7 +23,10 @@ class ScriptsTest {
   }
 
   static String[] runIn(Path dir, String... command) throws Exception {
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+    // A dry run keeps its JSON folder (mktemp) for the calls it prints: in the build tree, not /tmp.
+    pb.environment().put("TMPDIR", java.nio.file.Files.createDirectories(Paths.get("target/script-tmp").toAbsolutePath()).toString());
+    Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     return new String[] {Integer.toString(p.waitFor()), out, err};
@@ -162,7 +165,7 @@ class ScriptsTest {
   }
 
   @Test
-  void aFailedStepOrWaitStillTerminatesTheCluster(@TempDir Path bin) throws Exception {
+  void aFailedStepOrWaitStillTerminatesTheClusterAndLeavesNoKeyBehind(@TempDir Path bin, @TempDir Path tmp) throws Exception {
     Path log = bin.resolve("calls.log");
     // A stand-in for the AWS CLI: every call is logged; waits fail, the last step fails.
     java.nio.file.Files.writeString(bin.resolve("aws"), String.join("\n",
@@ -182,12 +185,29 @@ class ScriptsTest {
         "alias/k", "--jar", jar.toString(), "--model-file", jar.toString(), "--poll-seconds", "0").directory(REPO.toFile()).redirectErrorStream(true);
     pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    pb.environment().put("TMPDIR", tmp.toString());
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(1, p.waitFor(), out);
     assertTrue(out.contains("emr: the last step ended FAILED"), out);
     assertTrue(java.nio.file.Files.readString(log).contains("emr terminate-clusters --region eu-west-1 --cluster-ids j-FAKE"),
         java.nio.file.Files.readString(log));
+    // The folder held the cluster's TLS private key: gone with the script, whatever its end.
+    try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(tmp)) {
+      assertEquals(List.of(), left.toList());
+    }
+  }
+
+  @Test
+  void aDryRunKeepsItsJsonButMakesNoKey() throws Exception {
+    String[] r = run("bash", "scripts/emr", "--bucket", "b1b", "--input", "s3a://b1b/in", "--kms-key", "alias/k", "--dry-run");
+    assertEquals("0", r[0], r[2]);
+    String kept = r[1].lines().filter(l -> l.startsWith("# the JSON files of these calls are in ")).findFirst().orElseThrow()
+        .substring("# the JSON files of these calls are in ".length());
+    assertTrue(java.nio.file.Files.exists(Paths.get(kept, "steps.json")), kept);
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Paths.get(kept))) {
+      assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".pem")).toList());
+    }
   }
 
   private static com.google.gson.JsonElement json(Path file) throws Exception {
