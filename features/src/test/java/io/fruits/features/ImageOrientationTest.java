@@ -59,6 +59,21 @@ class ImageOrientationTest {
     assertQuadrants(image, colours);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "an IFD beyond the block, 4d4d002a000f4240",
+    "60000 entries and no room for them, 4d4d002a00000008ea600112000300000001",
+    "a byte order that is neither, 5858002a0000000800010112000300000001000600000000000000",
+    "nothing after the header, ''"
+  })
+  void aDamagedExifBlockCostsTheTurnNotThePhoto(String what, String tiffHex) throws Exception {
+    byte[] payload = java.util.HexFormat.of().parseHex("457869660000" + tiffHex); // "Exif\0\0" and the TIFF block
+    byte[] jpeg = TestImages.withApp1(TestImages.encode(upright(), "jpg"), payload);
+    RgbImage image = new ImageDecoder().decode(jpeg, jpeg.length);
+    assertEquals(W + "x" + H, image.width() + "x" + image.height());
+    assertQuadrants(image, QUADRANTS);
+  }
+
   @Test
   void anOrientationOutsideTheStandardLeavesThePhotoAsStored() throws Exception {
     byte[] jpeg = TestImages.withExifOrientation(TestImages.encode(upright(), "jpg"), 9);

@@ -43,7 +43,6 @@ public final class TestImages {
    * 1 to 8 as the EXIF standard numbers them (6: "row 0 is the right side", a phone's portrait shot).
    */
   public static byte[] withExifOrientation(byte[] jpeg, int orientation) throws IOException {
-    int app0End = 2 + 2 + ((jpeg[4] & 0xff) << 8 | (jpeg[5] & 0xff));
     ByteArrayOutputStream exif = new ByteArrayOutputStream();
     DataOutputStream d = new DataOutputStream(exif);
     d.writeBytes("Exif");
@@ -58,7 +57,12 @@ public final class TestImages {
     d.writeShort(orientation);
     d.writeShort(0);
     d.writeInt(0); // no next IFD
-    byte[] payload = exif.toByteArray();
+    return withApp1(jpeg, exif.toByteArray());
+  }
+
+  /** The JPEG with an APP1 segment holding {@code payload} (e.g. "Exif\0\0" and a TIFF block) right after its first segment. */
+  public static byte[] withApp1(byte[] jpeg, byte[] payload) throws IOException {
+    int app0End = 2 + 2 + ((jpeg[4] & 0xff) << 8 | (jpeg[5] & 0xff));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(jpeg, 0, app0End);
     out.write(0xff);
