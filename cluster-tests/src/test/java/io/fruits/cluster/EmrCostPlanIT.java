@@ -20,9 +20,11 @@ class EmrCostPlanIT {
   void theDryRunPlansItsOwnCluster(@TempDir Path dir) throws Exception {
     Path jar = Files.createFile(dir.resolve("fruits-job.jar"));
     Path model = Files.createFile(dir.resolve("model.onnx"));
-    Process p = new ProcessBuilder("bash", "scripts/emr", "--bucket", "acme-fruits", "--input", "s3a://acme-fruits/in", "--kms-key", "alias/fruits",
+    ProcessBuilder pb = new ProcessBuilder("bash", "scripts/emr", "--bucket", "acme-fruits", "--input", "s3a://acme-fruits/in", "--kms-key", "alias/fruits",
         "--dry-run", "--jar", jar.toString(), "--model-file", model.toString(), "--instance-type", "m5.2xlarge", "--instance-count", "3",
-        "--engine-threads", "4", "--images", "90380").directory(Path.of("..").toFile()).start();
+        "--engine-threads", "4", "--images", "90380").directory(Path.of("..").toFile());
+    pb.environment().put("TMPDIR", dir.toString()); // the dry run keeps its JSON folder: here, not in /tmp
+    Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), err);
