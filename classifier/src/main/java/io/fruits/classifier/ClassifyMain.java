@@ -93,6 +93,8 @@ public final class ClassifyMain {
         java.nio.file.Files.deleteIfExists(run.resolve(RunFiles.STUDIO_CLASSIFIER));
         java.nio.file.Files.deleteIfExists(run.resolve(RunFiles.STUDIO_CALIBRATION));
       }
+      // fruits evaluate judged the classifier this one replaces: its numbers must not stand beside the new one's.
+      java.nio.file.Files.deleteIfExists(run.resolve(RunFiles.EVALUATION_REPORT));
       if (imagenet != null) {
         folder.write(RunFiles.IMAGENET, imagenet.properties());
       } else {

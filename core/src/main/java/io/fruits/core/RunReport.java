@@ -172,8 +172,7 @@ public final class RunReport {
 
   private void evaluation(StringBuilder h) throws IOException {
     if (run.exists(RunFiles.EVALUATION_REPORT)) {
-      h.append("<h2>Evaluation on photos</h2><pre>").append(SvgCharts.escape(summary(RunFiles.EVALUATION_REPORT, "### Per family")))
-          .append("</pre>");
+      h.append("<h2>Evaluation on photos</h2><pre>").append(SvgCharts.escape(sectionSummaries(RunFiles.EVALUATION_REPORT))).append("</pre>");
     }
   }
 
@@ -186,6 +185,25 @@ public final class RunReport {
       }
     }
     return summary.toString().trim();
+  }
+
+  /** Each {@code ## } section of a Markdown report up to its first {@code ### } line: one summary per set evaluated. */
+  private String sectionSummaries(String file) throws IOException {
+    StringBuilder summaries = new StringBuilder();
+    boolean inSummary = false;
+    try (java.io.BufferedReader r = new java.io.BufferedReader(run.open(file))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (line.startsWith("## ")) {
+          inSummary = true;
+        } else if (line.startsWith("### ")) {
+          inSummary = false;
+        }
+        if (inSummary) {
+          summaries.append(line).append('\n');
+        }
+      }
+    }
+    return summaries.toString().trim();
   }
 
   private static String table(Map<String, String> rows) {

@@ -21,8 +21,8 @@ import java.util.Map;
  * {@code fruits evaluate --run RUN --images DIR [--manifest MANIFEST.tsv] [--non-fruit DIR]}: the
  * yardstick of the photo → fruit side. Every photo goes through {@link FruitPredictor}, exactly as
  * {@code fruits predict} and the web page answer it; the scores are written to
- * {@code RUN/reports/evaluation.md} and shown on the run's page. The report's path is the last line
- * of standard output.
+ * {@code RUN/reports/evaluation.md}, one section per set of photos ({@link EvaluationReport}), and
+ * shown on the run's page. The report's path is the last line of standard output.
  */
 public final class EvaluateMain {
   static final String USAGE = "usage: fruits evaluate --run RUN --images DIR [--manifest MANIFEST.tsv] [--non-fruit DIR] [--views auto|N] [-D model.dir=DIR]";
@@ -59,11 +59,13 @@ public final class EvaluateMain {
       }
       String title = "Evaluation on " + name(images) + (nonFruit.isEmpty() ? "" : " and " + name(Paths.get(c.value("--non-fruit"))));
       RunFolder folder = RunFolder.local(run);
-      folder.write(RunFiles.EVALUATION_REPORT, e.markdown(title));
+      Path report = run.resolve(RunFiles.EVALUATION_REPORT);
+      String earlier = Files.isRegularFile(report) ? Files.readString(report) : "";
+      folder.write(RunFiles.EVALUATION_REPORT, EvaluationReport.merged(earlier, e.markdown(title)));
       RunReport.write(folder);
       err.printf(Locale.ROOT, "[fruits] evaluate: %d photos, top-1 %.4f, top-3 %.4f, sure %.4f (right when sure %.4f); %d non-fruit photos,"
           + " not sure on %.4f%n", set.photos().size(), e.top1(), e.top3(), e.sureShare(), e.sureAccuracy(), nonFruit.size(), e.notSureOnNonFruit());
-      out.println(run.resolve(RunFiles.EVALUATION_REPORT).toAbsolutePath());
+      out.println(report.toAbsolutePath());
       return 0;
     });
   }

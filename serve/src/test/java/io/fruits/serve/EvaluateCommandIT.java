@@ -3,6 +3,7 @@ package io.fruits.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fruits.classifier.ClassifyMain;
 import io.fruits.classifier.Guess;
 import io.fruits.features.SharedData;
 import io.fruits.mapreduce.ImageTrees;
@@ -67,6 +68,39 @@ class EvaluateCommandIT {
     assertEquals(number(classifier, "top-3 ([0-9.]+)"), number(md, "- top-3: ([0-9.]+)"));
     assertTrue(md.contains("- photos with no fruit: 4 (1 unreadable)"), md);
     assertTrue(Files.readString(run.resolve("reports/index.html")).contains("Evaluation on photos"));
+  }
+
+  @Test
+  void eachSetOfPhotosKeepsItsOwnSectionOfTheReport() throws Exception {
+    Path run = runCopy();
+    Path test = TrainedRun.testImages();
+    Path firstClass;
+    try (Stream<Path> classes = Files.list(test)) {
+      firstClass = classes.sorted().findFirst().orElseThrow();
+    }
+    Path more = Files.createDirectories(tmp.resolve("more").resolve(firstClass.getFileName()));
+    try (Stream<Path> photos = Files.list(firstClass)) {
+      for (Path p : photos.sorted().limit(2).toList()) {
+        Files.copy(p, more.resolve(p.getFileName()));
+      }
+    }
+    String model = "model.dir=" + SharedData.models();
+    String testTitle = "## Evaluation on " + test.getParent().getFileName() + "/" + test.getFileName();
+    String report = evaluate("--run", run.toString(), "--images", test.toString(), "-D", model);
+    evaluate("--run", run.toString(), "--images", tmp.resolve("more").toString(), "-D", model);
+    evaluate("--run", run.toString(), "--images", test.toString(), "-D", model); // the same set again: its own section, replaced
+    String md = Files.readString(Path.of(report));
+    List<String> titles = md.lines().filter(l -> l.startsWith("## ")).toList();
+    assertEquals(List.of(testTitle, "## Evaluation on " + tmp.getFileName() + "/more"), titles, md);
+    assertTrue(md.contains("- fruit photos: 2 (0 unreadable"), md);
+    String page = Files.readString(run.resolve("reports/index.html"));
+    assertTrue(page.contains(testTitle.substring(3)) && page.contains(tmp.getFileName() + "/more"), page);
+
+    // A new classifier makes these numbers history: classify removes them, and the page drops them.
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    assertEquals(0, ClassifyMain.run(new String[] {"--run", run.toString()}, quiet, quiet));
+    assertTrue(!Files.exists(Path.of(report)), report);
+    assertTrue(!Files.readString(run.resolve("reports/index.html")).contains("Evaluation on photos"));
   }
 
   @Test
