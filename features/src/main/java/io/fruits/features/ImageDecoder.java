@@ -54,6 +54,25 @@ public final class ImageDecoder {
 
   /** Decodes {@code length} bytes; the result's buffer is valid until the next call. */
   public RgbImage decode(byte[] bytes, int length) throws RejectedImageException {
+    return withReader(bytes, length, this::read);
+  }
+
+  /**
+   * The pixels the image in {@code length} bytes declares, from its header alone, after the checks
+   * {@link #decode} makes of it: what decoding it will take, known before any pixel memory is
+   * spent.
+   */
+  public long pixels(byte[] bytes, int length) throws RejectedImageException {
+    return withReader(bytes, length, this::checkedPixels);
+  }
+
+  /** What a reader of the image in {@code bytes} yields. */
+  @FunctionalInterface
+  private interface ReaderWork<T> {
+    T apply(ImageReader reader) throws IOException, RejectedImageException;
+  }
+
+  private <T> T withReader(byte[] bytes, int length, ReaderWork<T> work) throws RejectedImageException {
     if (length == 0) {
       throw new RejectedImageException(RejectReason.EMPTY, "zero bytes");
     }
@@ -71,7 +90,7 @@ public final class ImageDecoder {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        return read(reader);
+        return work.apply(reader);
       } catch (RuntimeException e) {
         // The JDK's readers signal some damaged headers with unchecked exceptions, outside read():
         // a GIF with no frame throws IndexOutOfBoundsException from getWidth(0).
@@ -89,7 +108,7 @@ public final class ImageDecoder {
     }
   }
 
-  private RgbImage read(ImageReader reader) throws IOException, RejectedImageException {
+  private long checkedPixels(ImageReader reader) throws IOException, RejectedImageException {
     int width = reader.getWidth(0);
     int height = reader.getHeight(0);
     if (width < 1 || height < 1) {
@@ -99,6 +118,11 @@ public final class ImageDecoder {
       throw new RejectedImageException(
           RejectReason.TOO_LARGE, width + "x" + height + " exceeds image.max.pixels=" + maxPixels);
     }
+    return (long) width * height;
+  }
+
+  private RgbImage read(ImageReader reader) throws IOException, RejectedImageException {
+    checkedPixels(reader);
     Orientation orientation = Orientation.of(reader);
     String[] warning = new String[1];
     reader.addIIOReadWarningListener(warningCatcher(warning));

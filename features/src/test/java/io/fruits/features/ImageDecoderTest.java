@@ -98,6 +98,23 @@ class ImageDecoderTest {
     assertTrue(e.getMessage().startsWith("30000x30000 exceeds image.max.pixels="), e.getMessage());
   }
 
+  /** The size from the header alone, with decode's checks: what a service budgets before it decodes. */
+  @Test
+  void pixelsAreReadFromTheHeaderAlone() throws Exception {
+    for (String format : new String[] {"png", "jpg", "gif", "bmp"}) {
+      byte[] image = TestImages.encode(TestImages.gradient(5, 4), format);
+      assertEquals(20, decoder.pixels(image, image.length), format);
+    }
+    byte[] jpg = TestImages.encode(TestImages.gradient(64, 48), "jpg");
+    assertEquals(64 * 48, decoder.pixels(jpg, jpg.length / 2), "a truncated file's header still says its size; decode rejects it");
+    byte[] bomb = TestImages.pngHeader(30000, 30000);
+    assertEquals(900_000_000L, new ImageDecoder(1_000_000_000L).pixels(bomb, bomb.length), "no pixel memory is taken");
+    assertEquals(RejectReason.TOO_LARGE, assertThrows(RejectedImageException.class, () -> decoder.pixels(bomb, bomb.length)).reason());
+    assertEquals(RejectReason.EMPTY, assertThrows(RejectedImageException.class, () -> decoder.pixels(new byte[0], 0)).reason());
+    byte[] text = "just a README\n".getBytes(StandardCharsets.UTF_8);
+    assertEquals(RejectReason.NOT_AN_IMAGE, assertThrows(RejectedImageException.class, () -> decoder.pixels(text, text.length)).reason());
+  }
+
   @Test
   void onlyTheGivenLengthIsRead() throws Exception {
     byte[] png = TestImages.encode(TestImages.gradient(3, 3), "png");

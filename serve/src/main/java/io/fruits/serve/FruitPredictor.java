@@ -10,6 +10,7 @@ import io.fruits.core.RunFiles;
 import io.fruits.core.RunFolder;
 import io.fruits.features.FeatureExtractor;
 import io.fruits.features.ImageBatch;
+import io.fruits.features.ImageDecoder;
 import io.fruits.features.ImagePreprocessor;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.features.ModelLocator;
@@ -23,14 +24,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Photo in, top classes out, through exactly what a pipeline run used: its CNN and preprocessing
  * (from the run's {@code run.properties}), its PCA model and the classifier trained on it. Loaded
- * once; one photo at a time (a DJL predictor is not thread-safe), so run more instances to serve
- * more.
+ * once. Photos are {@linkplain #prepare prepared} (decoded, their views resized) on any number of
+ * threads at once, and {@linkplain #answer answered} one at a time (a DJL predictor is not
+ * thread-safe); run more instances to serve more.
  */
 public final class FruitPredictor implements AutoCloseable {
   /**
@@ -48,9 +51,11 @@ public final class FruitPredictor implements AutoCloseable {
   private final CalibratedClassifier studio; // null: the run has no classifier of its own for photos on white
   private final Imagenet imagenet; // null: the run has no ImageNet check
   private final int views;
+  private final ModelDescriptor descriptor;
+  private final long maxPixels;
 
   /** The whole ImageNet classifier of the run's backbone, with its own preprocessing. */
-  private record Imagenet(FeatureExtractor extractor, ImagePreprocessor preprocessor, ImageBatch batch) {}
+  private record Imagenet(FeatureExtractor extractor, ModelDescriptor descriptor, ImagePreprocessor preprocessor, ImageBatch batch) {}
   private final FruitCatalogue catalogue = FruitCatalogue.load();
 
   private FruitPredictor(ModelDescriptor d, FeatureExtractor extractor, long maxPixels, PcaModel pca, CalibratedClassifier classifier,
@@ -59,7 +64,9 @@ public final class FruitPredictor implements AutoCloseable {
     this.extractor = extractor;
     this.views = views;
     this.imagenet = imagenet;
-    this.preprocessor = new ImagePreprocessor(d, maxPixels);
+    this.descriptor = d;
+    this.maxPixels = maxPixels;
+    this.preprocessor = new ImagePreprocessor(d, maxPixels); // its tensor writer, under the lock
     this.batch = new ImageBatch(d, 1);
     this.pca = pca;
     this.classifier = classifier;
@@ -112,7 +119,7 @@ public final class FruitPredictor implements AutoCloseable {
         Map<String, String> imagenetKeys = RunFolder.local(run).properties(RunFiles.IMAGENET);
         ModelDescriptor id = descriptor(imagenetKeys, overrides);
         imagenetExtractor = open(id, imagenetKeys, threads);
-        imagenet = new Imagenet(imagenetExtractor, new ImagePreprocessor(id, maxPixels), new ImageBatch(id, 1));
+        imagenet = new Imagenet(imagenetExtractor, id, new ImagePreprocessor(id, maxPixels), new ImageBatch(id, 1));
       }
       return new FruitPredictor(d, extractor, maxPixels, pca, classifier, studio, imagenet, views);
     } catch (RuntimeException | IOException e) {
@@ -152,19 +159,39 @@ public final class FruitPredictor implements AutoCloseable {
   }
 
   /** The three most probable classes of the photo in {@code bytes}, named {@code name}, and whether to trust them. */
-  public synchronized Answer predict(String name, byte[] bytes) throws RejectedImageException, IOException {
-    // Decoded once: the views and the ImageNet check resize the same pixels.
-    RgbImage decoded = preprocessor.decoded(bytes, bytes.length);
-    double produce = produce(decoded);
-    byte[] png = null;
-    List<double[]> standardised = new ArrayList<>();
+  public Answer predict(String name, byte[] bytes) throws RejectedImageException, IOException {
+    return answer(prepare(name, bytes));
+  }
+
+  /** The pixels the photo in {@code bytes} declares in its header, if it is one this predictor decodes. */
+  public long pixels(byte[] bytes) throws RejectedImageException {
+    return new ImageDecoder(maxPixels).pixels(bytes, bytes.length);
+  }
+
+  /**
+   * Decodes the photo and brings its views to the models' input sizes: the work on pixels, which
+   * for a phone photo takes longer than the CNN's passes, so it runs on the caller's thread,
+   * outside the models' lock and for several photos at once.
+   */
+  public PreparedPhoto prepare(String name, byte[] bytes) throws RejectedImageException {
+    // Preprocessors of its own: they keep buffers, and this runs on several threads at once.
+    ImagePreprocessor pixels = new ImagePreprocessor(descriptor, maxPixels);
+    RgbImage decoded = pixels.decoded(bytes, bytes.length); // once: the views and the ImageNet check resize the same pixels
+    RgbImage imagenetInput = imagenet == null ? null : copy(new ImagePreprocessor(imagenet.descriptor(), maxPixels).resize(decoded));
     // A photo of one fruit on white is what Fruits-360 shows: its own classifier, and no closer views.
     boolean onWhite = StudioShot.is(decoded);
+    List<RgbImage> seen = new ArrayList<>();
     for (RgbImage view : Views.of(decoded, Views.count(onWhite, views))) {
-      RgbImage seen = preprocessor.resize(view);
-      if (png == null) {
-        png = Png.of(seen); // the whole photo; before prepare, as the resizer's buffer is reused
-      }
+      seen.add(copy(pixels.resize(view))); // a copy: the resizer's buffer is reused for the next view
+    }
+    return new PreparedPhoto(name, seen, imagenetInput, onWhite, Png.of(seen.get(0)));
+  }
+
+  /** The CNN passes on a prepared photo and the classifier's verdict; one photo at a time, as a DJL predictor is not thread-safe. */
+  public synchronized Answer answer(PreparedPhoto photo) throws RejectedImageException, IOException {
+    double produce = produce(photo.imagenetInput());
+    List<double[]> standardised = new ArrayList<>();
+    for (RgbImage seen : photo.views()) {
       preprocessor.prepare(seen, batch, 0);
       batch.setCount(1);
       float[] vector = extractor.extract(batch)[0];
@@ -172,20 +199,24 @@ public final class FruitPredictor implements AutoCloseable {
       pca.scaler().transform(vector, standard); // the classifier takes the run's standardised features
       standardised.add(standard);
     }
-    Verdict verdict = (onWhite && studio != null ? studio : classifier).judge(standardised, 3, produce);
+    Verdict verdict = (photo.onWhite() && studio != null ? studio : classifier).judge(standardised, 3, produce);
     List<CatalogueEntry> entries = new ArrayList<>();
     for (Guess g : verdict.top()) {
       entries.add(catalogue.entry(g.label()));
     }
-    return new Answer(name, verdict, entries, png);
+    return new Answer(photo.name(), verdict, entries, photo.png());
+  }
+
+  private static RgbImage copy(RgbImage image) {
+    return new RgbImage(Arrays.copyOf(image.pixels(), image.width() * image.height()), image.width(), image.height());
   }
 
   /** The photo's {@link ProduceScore} from the ImageNet classifier; NaN when the run has none. */
-  private double produce(RgbImage decoded) throws RejectedImageException, IOException {
+  private double produce(RgbImage input) throws RejectedImageException, IOException {
     if (imagenet == null) {
       return Double.NaN;
     }
-    imagenet.preprocessor().prepare(imagenet.preprocessor().resize(decoded), imagenet.batch(), 0);
+    imagenet.preprocessor().prepare(input, imagenet.batch(), 0);
     imagenet.batch().setCount(1);
     return ProduceScore.of(imagenet.extractor().extract(imagenet.batch())[0]);
   }

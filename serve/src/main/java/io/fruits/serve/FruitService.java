@@ -34,7 +34,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *
  * <p>Memory is bounded whatever the traffic: uploads over 256 KiB are spooled to disk by Jetty
  * while they arrive, and only photos that got a place in the {@link PredictionQueue} are read
- * into memory. Threads are bounded too, and so is the work waiting for them.
+ * into memory. They are decoded outside the model's lock, as many at once as the {@link
+ * DecodeBudget} allows, so the CPU decodes the next photos while the CNN runs; the model then
+ * takes them one at a time. Threads are bounded too, and so is the work waiting for them.
  */
 public final class FruitService implements AutoCloseable {
   static final String FIELD = "image";
@@ -53,6 +55,7 @@ public final class FruitService implements AutoCloseable {
   private final FruitPredictor predictor;
   private final ServiceLimits limits;
   private final PredictionQueue queue;
+  private final DecodeBudget decoding;
   private final Path spool;
   private final MultipartConfigElement uploads;
   private final Javalin app;
@@ -77,6 +80,7 @@ public final class FruitService implements AutoCloseable {
     this.predictor = predictor;
     this.limits = limits;
     this.queue = queue;
+    this.decoding = new DecodeBudget(Runtime.getRuntime().availableProcessors(), limits.maxPixels());
     this.spool = Files.createTempDirectory("fruits-uploads");
     this.uploads = new MultipartConfigElement(spool.toString(), limits.maxBytes(), limits.maxBytes() + FORM_OVERHEAD, IN_MEMORY_PART_BYTES);
     String page = page();
@@ -157,7 +161,9 @@ public final class FruitService implements AutoCloseable {
       try (InputStream in = file.content()) {
         bytes = in.readAllBytes();
       }
-      String answer = queue.compute(deadline, () -> clientGone(ctx), () -> predictor.predict(file.filename(), bytes).json(true));
+      long pixels = predictor.pixels(bytes); // from the header: a photo over the limit is refused before any decoding
+      PreparedPhoto photo = decoding.decode(pixels, deadline, () -> clientGone(ctx), () -> predictor.prepare(file.filename(), bytes));
+      String answer = queue.compute(deadline, () -> clientGone(ctx), () -> predictor.answer(photo).json(true));
       ctx.contentType("application/json").result(answer);
     } catch (PredictionQueue.RefusedException e) {
       if (e.refusal == PredictionQueue.Refusal.CLIENT_GONE) {

@@ -2,8 +2,9 @@ package io.fruits.serve;
 
 import io.fruits.core.CommandLine;
 import io.fruits.features.RgbImage;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The views of one photo the classifier looks at, whose answers are averaged: the whole photo,
@@ -25,12 +26,20 @@ final class Views {
     int h = Math.max(1, (int) Math.round(image.height() * SHARE));
     int[][] corners = {{(image.width() - w) / 2, (image.height() - h) / 2}, {0, 0}, {image.width() - w, 0}, {0, image.height() - h},
         {image.width() - w, image.height() - h}};
-    List<RgbImage> views = new ArrayList<>();
-    views.add(image);
-    for (int i = 0; i < n - 1; i++) {
-      views.add(image.crop(corners[i][0], corners[i][1], w, h));
-    }
-    return views;
+    // Each view is cropped when it is asked for, so one copy lives at a time while they are walked:
+    // the five crops of a 40-megapixel photo at once would be about 390 MB.
+    return new AbstractList<>() {
+      @Override
+      public RgbImage get(int i) {
+        Objects.checkIndex(i, n);
+        return i == 0 ? image : image.crop(corners[i - 1][0], corners[i - 1][1], w, h);
+      }
+
+      @Override
+      public int size() {
+        return n;
+      }
+    };
   }
 
   /** How many views a photo gets under {@code setting} (a count, or {@link #AUTO}); {@code onWhite}: a {@link StudioShot}. */

@@ -185,6 +185,38 @@ class ServiceAbuseIT {
     }
   }
 
+  /**
+   * Photos are decoded outside the model's lock: while the model is held busy, a damaged photo is
+   * answered 422, a photo over the pixel limit 413 and a good one is decoded, at once (checked to
+   * fail when the decode ran under the lock: each waited for the model and got 503 at its deadline).
+   */
+  @Test
+  void photosAreDecodedWhileTheModelIsBusy() throws Exception {
+    PredictionQueue queue = new PredictionQueue(4);
+    ServiceLimits limits = new ServiceLimits(ServiceLimits.DEFAULTS.maxBytes(), ServiceLimits.DEFAULTS.maxPixels(),
+        ServiceLimits.DEFAULTS.queue(), Duration.ofSeconds(8), ServiceLimits.DEFAULTS.minUploadRate(), ServiceLimits.DEFAULTS.threads());
+    try (FruitService decoding = new FruitService(predictor, limits, queue, "127.0.0.1", null, null).start(0)) {
+      URI predict = URI.create("http://127.0.0.1:" + decoding.port() + "/predict");
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      Thread busy = holdBusy(queue, release);
+      byte[] jpg = Files.readAllBytes(FruitServiceIT.firstTestPhoto());
+      var good = http.sendAsync(FruitServiceIT.upload(predict, "a.jpg", jpg), HttpResponse.BodyHandlers.ofString());
+      try {
+        long start = System.nanoTime();
+        assertCleanError(FruitServiceIT.post(http, predict, "cut.jpg", java.util.Arrays.copyOf(jpg, jpg.length / 3)), 422);
+        assertCleanError(FruitServiceIT.post(http, predict, "bomb.png", io.fruits.features.TestImages.pngHeader(30_000, 30_000)), 413);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < 4, "answered in " + seconds + " s, while the model was busy");
+        assertFalse(good.isDone(), "the good photo still waits for the model");
+      } finally {
+        release.countDown();
+        busy.join();
+      }
+      HttpResponse<String> answer = good.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(200, answer.statusCode(), "the photo decoded while it waited is answered once the model is free: " + answer.body());
+    }
+  }
+
   /** Holds the model busy, as a long photo would, until {@code release}; returns once it holds it. */
   private static Thread holdBusy(PredictionQueue queue, java.util.concurrent.CountDownLatch release) throws InterruptedException {
     java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
