@@ -6,7 +6,8 @@ import java.time.Duration;
  * What one service instance accepts, so that no burst of uploads can exhaust its memory or threads:
  *
  * @param maxBytes largest photo accepted (413 above)
- * @param maxPixels largest photo accepted, read from its header before decoding (413 above)
+ * @param maxPixels largest photo accepted, read from its header before decoding (413 above); also
+ *     the pixels decoded at once ({@link DecodeBudget})
  * @param queue photos that may wait for the model while one is computed; more get 503 with
  *     {@code Retry-After}. Photos in memory at once are at most {@code queue + 1}
  * @param deadline how long a request may take from its first byte to its answer; a photo still
