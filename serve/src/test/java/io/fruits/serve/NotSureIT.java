@@ -123,6 +123,66 @@ class NotSureIT {
     assertFalse(Files.exists(run.resolve(RunFiles.STUDIO_CALIBRATION)));
   }
 
+  /**
+   * With {@code --studio-imagenet}, the ImageNet check of the classifier for photos on white is
+   * what 95% of its own Training images reach, not what the shop photos reach; the check of the
+   * classifier of real photos is unchanged. Wrong usage is one line.
+   */
+  @Test
+  void theTrainingImagesSetTheImagenetCheckForPhotosOnWhite(@TempDir Path tmp) throws Exception {
+    Path run = tmp.resolve("run");
+    ImageTrees.copyTree(SureRun.get(), run);
+    Path imagenetOfTraining = SureRun.trainingImagenetRun();
+    String[] photos = {"--photos", SureRun.root().resolve("photo-run").toString(), "--classes", SureRun.root().resolve("classes.tsv").toString()};
+    String imagenetOfPhotos = SureRun.root().resolve("imagenet-run").toString();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = ClassifyMain.run(concat(new String[] {"--run", run.toString(), "--imagenet", imagenetOfPhotos, "--studio-imagenet",
+        imagenetOfTraining.toString()}, photos), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+    assertEquals(0, code, err.toString());
+    double studioMin = produceMin(run.resolve(RunFiles.STUDIO_CALIBRATION));
+    assertEquals(produceMin(SureRun.get().resolve(RunFiles.CALIBRATION)), produceMin(run.resolve(RunFiles.CALIBRATION)),
+        "the check of the classifier of real photos is the photos' own");
+    List<Double> scores = new java.util.ArrayList<>();
+    List<String> rows = Files.readAllLines(imagenetOfTraining.resolve(RunFiles.FEATURES_CSV));
+    assertEquals(81, rows.size(), "a header and the 80 Training images");
+    for (String line : rows.subList(1, rows.size())) {
+      String[] f = line.split(",");
+      float[] outputs = new float[1000];
+      for (int i = 0; i < outputs.length; i++) {
+        outputs[i] = Float.parseFloat(f[f.length - 1000 + i]);
+      }
+      scores.add(io.fruits.classifier.ProduceScore.of(outputs));
+    }
+    long reaching = scores.stream().filter(s -> s >= studioMin).count();
+    assertEquals(76, reaching, "76 of the 80 Training images (95%) reach the check for photos on white: " + studioMin + " " + scores);
+    assertTrue(scores.contains(studioMin), "the check is one of the Training images' own scores");
+
+    ByteArrayOutputStream usage = new ByteArrayOutputStream();
+    assertEquals(2, ClassifyMain.run(concat(new String[] {"--run", run.toString(), "--studio-imagenet", imagenetOfTraining.toString()}, photos),
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(usage)));
+    assertTrue(usage.toString().contains("--studio-imagenet is the ImageNet run of the Training images"), usage.toString());
+    Path otherModel = tmp.resolve("other-model");
+    ImageTrees.copyTree(imagenetOfTraining, otherModel);
+    Path settings = otherModel.resolve(RunFiles.SETTINGS);
+    Files.writeString(settings, Files.readString(settings).replaceAll("(?m)^model\\.sha256=.*$", "model.sha256=0"));
+    usage.reset();
+    assertEquals(2, ClassifyMain.run(concat(new String[] {"--run", run.toString(), "--imagenet", imagenetOfPhotos, "--studio-imagenet",
+        otherModel.toString()}, photos), new PrintStream(new ByteArrayOutputStream()), new PrintStream(usage)));
+    assertTrue(usage.toString().contains("made with another model than --imagenet"), usage.toString());
+  }
+
+  private static double produceMin(Path calibration) throws Exception {
+    java.util.Properties p = new java.util.Properties();
+    try (java.io.Reader r = Files.newBufferedReader(calibration)) {
+      p.load(r);
+    }
+    return Double.parseDouble(p.getProperty("imagenet.produce.min"));
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
+  }
+
   @Test
   void thePageAnswerShowsWhatTheModelSaw() throws Exception {
     Path photo = SharedData.models().resolve("testdata/finch.jpeg");

@@ -53,6 +53,22 @@ final class SureRun {
     return run;
   }
 
+  /** A run of the run's Training images through the whole ImageNet classifier, as the demo makes for {@code --studio-imagenet}. */
+  static synchronized Path trainingImagenetRun() throws Exception {
+    get();
+    Path out = root.resolve("training-imagenet-run");
+    if (!Files.isDirectory(out)) {
+      pipeline("in/Training", "training-imagenet-run", "mobilenetv2-imagenet");
+    }
+    return out;
+  }
+
+  /** The folder holding the run, its inputs, the photo runs and {@code classes.tsv}. */
+  static Path root() throws Exception {
+    get();
+    return root;
+  }
+
   /** The Test images of the run, by class folder. */
   static Path testImages() throws Exception {
     get();
