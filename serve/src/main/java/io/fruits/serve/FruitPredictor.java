@@ -164,7 +164,7 @@ public final class FruitPredictor implements AutoCloseable {
   }
 
   /** The pixels the photo in {@code bytes} declares in its header, if it is one this predictor decodes. */
-  public long pixels(byte[] bytes) throws RejectedImageException {
+  long pixels(byte[] bytes) throws RejectedImageException {
     return new ImageDecoder(maxPixels).pixels(bytes, bytes.length);
   }
 
@@ -173,7 +173,7 @@ public final class FruitPredictor implements AutoCloseable {
    * for a phone photo takes longer than the CNN's passes, so it runs on the caller's thread,
    * outside the models' lock and for several photos at once.
    */
-  public PreparedPhoto prepare(String name, byte[] bytes) throws RejectedImageException {
+  PreparedPhoto prepare(String name, byte[] bytes) throws RejectedImageException {
     // Preprocessors of its own: they keep buffers, and this runs on several threads at once.
     ImagePreprocessor pixels = new ImagePreprocessor(descriptor, maxPixels);
     RgbImage decoded = pixels.decoded(bytes, bytes.length); // once: the views and the ImageNet check resize the same pixels
@@ -188,7 +188,7 @@ public final class FruitPredictor implements AutoCloseable {
   }
 
   /** The CNN passes on a prepared photo and the classifier's verdict; one photo at a time, as a DJL predictor is not thread-safe. */
-  public synchronized Answer answer(PreparedPhoto photo) throws RejectedImageException, IOException {
+  synchronized Answer answer(PreparedPhoto photo) throws RejectedImageException, IOException {
     double produce = produce(photo.imagenetInput());
     List<double[]> standardised = new ArrayList<>();
     for (RgbImage seen : photo.views()) {
