@@ -142,17 +142,8 @@ class NotSureIT {
     double studioMin = produceMin(run.resolve(RunFiles.STUDIO_CALIBRATION));
     assertEquals(produceMin(SureRun.get().resolve(RunFiles.CALIBRATION)), produceMin(run.resolve(RunFiles.CALIBRATION)),
         "the check of the classifier of real photos is the photos' own");
-    List<Double> scores = new java.util.ArrayList<>();
-    List<String> rows = Files.readAllLines(imagenetOfTraining.resolve(RunFiles.FEATURES_CSV));
-    assertEquals(81, rows.size(), "a header and the 80 Training images");
-    for (String line : rows.subList(1, rows.size())) {
-      String[] f = line.split(",");
-      float[] outputs = new float[1000];
-      for (int i = 0; i < outputs.length; i++) {
-        outputs[i] = Float.parseFloat(f[f.length - 1000 + i]);
-      }
-      scores.add(io.fruits.classifier.ProduceScore.of(outputs));
-    }
+    List<Double> scores = io.fruits.classifier.ImagenetRun.read(imagenetOfTraining).produceScores();
+    assertEquals(80, scores.size(), "the 80 Training images");
     long reaching = scores.stream().filter(s -> s >= studioMin).count();
     assertEquals(76, reaching, "76 of the 80 Training images (95%) reach the check for photos on white: " + studioMin + " " + scores);
     assertTrue(scores.contains(studioMin), "the check is one of the Training images' own scores");
