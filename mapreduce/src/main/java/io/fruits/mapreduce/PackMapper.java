@@ -1,6 +1,7 @@
 package io.fruits.mapreduce;
 
 import io.fruits.core.Csv;
+import io.fruits.core.ImageFiles;
 import io.fruits.core.RunLayout;
 import io.fruits.features.Sha256;
 import java.io.ByteArrayOutputStream;
@@ -46,7 +47,7 @@ public final class PackMapper extends Mapper<Text, Text, NullWritable, NullWrita
   protected void map(Text id, Text file, Context context) throws IOException {
     Path path = new Path(java.net.URI.create(file.toString()));
     buf.reset();
-    try (InputStream in = path.getFileSystem(context.getConfiguration()).open(path)) {
+    try (InputStream in = ImageFiles.open(context.getConfiguration(), path)) {
       in.transferTo(buf);
     }
     byte[] data = buf.toByteArray();

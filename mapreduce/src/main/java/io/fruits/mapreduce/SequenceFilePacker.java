@@ -1,5 +1,6 @@
 package io.fruits.mapreduce;
 
+import io.fruits.core.ImageFiles;
 import io.fruits.core.ImageTree;
 import io.fruits.core.RunLayout;
 import io.fruits.features.Sha256;
@@ -73,7 +74,7 @@ public final class SequenceFilePacker {
             partFiles = 0;
           }
           buf.reset();
-          try (InputStream in = inFs.open(e.getValue())) {
+          try (InputStream in = ImageFiles.open(inFs, e.getValue())) {
             in.transferTo(buf);
           }
           byte[] data = buf.toByteArray();

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The pack job (here on the local runner; on YARN in cluster-tests) and the pack from an S3
  * Inventory listing give the driver pack's manifest, side files and every later output, byte for
- * byte, with a hidden file, a file over the size limit, a duplicate and a file that is no image.
+ * byte, with a hidden file, a file over the size limit, a duplicate (its name full of characters that
+ * URIs and globs treat specially) and a file that is no image.
  */
 class PackJobIT {
   @TempDir Path tmp;
@@ -28,7 +29,8 @@ class PackJobIT {
     Path in = tmp.resolve("in");
     ImageTrees.copySubset(SharedData.fruits().resolve("Training"), in, 3, 8);
     Path first = ImageTrees.firstFile(in);
-    Files.copy(ImageTrees.firstFile(first), first.resolve("copy of the first.jpg"));
+    // A colon, a hash, a percent sign and brackets: names a Hadoop Path cannot always parse.
+    Files.copy(ImageTrees.firstFile(first), first.resolve("copy 12:30 #1 %41 [a].jpg"));
     Files.writeString(first.resolve(".DS_Store"), "hidden");
     Files.writeString(first.resolve("notes.jpg"), "not an image");
     Files.write(first.resolve("huge.jpg"), new byte[300_000]);

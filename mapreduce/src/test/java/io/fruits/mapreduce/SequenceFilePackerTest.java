@@ -81,6 +81,28 @@ class SequenceFilePackerTest {
   }
 
   @Test
+  void namesThatHadoopPathsCannotParseArePackedToo() throws Exception {
+    Path in = tmp.resolve("in");
+    // A colon once failed the whole run: the local filesystem's checksum layer could not name the
+    // checksum file of "12:30.jpg".
+    List<String> ids = List.of("Kiwi/12:30.png", "Kiwi/#1 %41 ?x.png", "Kiwi/[a]{b}*.png", "Kiwi/tab\tback\\slash.png",
+        "Kiwi/new\nline.png", "Kiwi:Gold/\u00e9.png");
+    for (String id : ids) {
+      Path f = in.resolve(id);
+      Files.createDirectories(f.getParent());
+      ImageIO.write(new BufferedImage(10 + id.length(), 10, BufferedImage.TYPE_INT_RGB), "png", f.toFile());
+    }
+    Path packed = tmp.resolve("packed");
+    PackSummary s = new SequenceFilePacker(conf, 1L << 20, ImageTree.DEFAULT_MAX_FILE_BYTES).pack(new org.apache.hadoop.fs.Path(in.toUri()), new org.apache.hadoop.fs.Path(packed.toUri()));
+    assertEquals(ids.size(), s.files());
+    Map<String, byte[]> records = read(packed);
+    assertEquals(ids.stream().sorted(io.fruits.core.ImageId.BYTE_ORDER).toList(), new ArrayList<>(records.keySet()));
+    for (var e : records.entrySet()) {
+      assertArrayEquals(Files.readAllBytes(in.resolve(e.getKey())), e.getValue(), e.getKey());
+    }
+  }
+
+  @Test
   void manifestListsIdLabelSizeAndSha256() throws Exception {
     Path in = tree();
     Path packed = tmp.resolve("packed");

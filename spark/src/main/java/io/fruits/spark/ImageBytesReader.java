@@ -1,5 +1,6 @@
 package io.fruits.spark;
 
+import io.fruits.core.ImageFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class ImageBytesReader implements FlatMapFunction<Iterator<Tuple2<String, 
     while (files.hasNext()) {
       Tuple2<String, String> f = files.next();
       Path path = new Path(f._2());
-      try (InputStream in = path.getFileSystem(conf.value()).open(path)) {
+      try (InputStream in = ImageFiles.open(conf.value(), path)) {
         out.add(new Tuple2<>(f._1(), in.readAllBytes()));
       }
     }

@@ -37,6 +37,9 @@ class SparkEditionIT {
     models = SharedData.models();
     input = tmp.resolve("in");
     ImageTrees.copySubset(fruits.resolve("Training"), input.resolve("Training"), 30, 8);
+    // A name with a colon: Hadoop's local checksum layer cannot name its checksum file.
+    Path first = ImageTrees.firstFile(input.resolve("Training/Apple 6"));
+    Files.copy(first, first.resolveSibling("taken 12:30.jpg"));
     Files.writeString(input.resolve("Training/Apple 6/notes.jpg"), "not a picture");
     // A GIF header with no frame: the JDK's reader throws an unchecked exception for it.
     Files.write(input.resolve("Training/Apple 6/frameless.gif"), new byte[] {'G', 'I', 'F', '8', '9', 'a', 10, 0, 10, 0, 0, 0, 0, ';'});
