@@ -55,6 +55,11 @@ public final class CalibratedClassifier {
     return classifier.dimension();
   }
 
+  /** The classes it can answer. */
+  public List<String> classes() {
+    return classifier.classes();
+  }
+
   public Calibration calibration() {
     return calibration;
   }

@@ -47,9 +47,10 @@ public final class EvaluateMain {
       PhotoSet set = PhotoSet.read(images, c.value("--manifest") == null ? null : Paths.get(c.value("--manifest")));
       List<Path> nonFruit = c.value("--non-fruit") == null ? List.of() : PhotoSet.all(Paths.get(c.value("--non-fruit")));
       Map<String, String> model = ServeOptions.modelKeys(c);
-      Evaluation e = new Evaluation();
+      Evaluation e;
       try (FruitPredictor predictor = FruitPredictor.open(run, model, ImageDecoder.DEFAULT_MAX_PIXELS, Runtime.getRuntime().availableProcessors(),
           Views.option(c))) {
+        e = new Evaluation(predictor.classes());
         for (PhotoSet.Photo p : set.photos()) {
           e.fruit(p, top(predictor, p.file()));
         }
@@ -61,10 +62,16 @@ public final class EvaluateMain {
       RunFolder folder = RunFolder.local(run);
       Path report = run.resolve(RunFiles.EVALUATION_REPORT);
       String earlier = Files.isRegularFile(report) ? Files.readString(report) : "";
-      folder.write(RunFiles.EVALUATION_REPORT, EvaluationReport.merged(earlier, e.markdown(title)));
+      folder.write(RunFiles.EVALUATION_REPORT, EvaluationReport.merged(earlier, e.markdown(title, set.unlisted())));
       RunReport.write(folder);
       err.printf(Locale.ROOT, "[fruits] evaluate: %d photos, top-1 %.4f, top-3 %.4f, sure %.4f (right when sure %.4f); %d non-fruit photos,"
           + " not sure on %.4f%n", set.photos().size(), e.top1(), e.top3(), e.sureShare(), e.sureAccuracy(), nonFruit.size(), e.notSureOnNonFruit());
+      if (e.beyond() > 0) {
+        err.printf(Locale.ROOT, "[fruits] evaluate: %d photo(s) of fruits the classifier has no class for, counted wrong%n", e.beyond());
+      }
+      if (set.unlisted() > 0) {
+        err.printf(Locale.ROOT, "[fruits] evaluate: %d file(s) in the folder that the manifest does not name, not scored%n", set.unlisted());
+      }
       out.println(report.toAbsolutePath());
       return 0;
     });

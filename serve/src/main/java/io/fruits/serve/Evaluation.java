@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -15,11 +16,16 @@ import java.util.TreeMap;
  * top class, or one of three, is a class listed for the photo), per family and the most frequent
  * confusions, and how many were answered "sure" and how many of those were right; on photos with
  * no fruit, how often the answer was "not sure". An unreadable fruit photo counts as wrong; an
- * unreadable non-fruit photo as "not sure" (no fruit was named).
+ * unreadable non-fruit photo as "not sure" (no fruit was named). A fruit photo none of whose
+ * classes the classifier has (a fruit the run was not trained on, a folder named after no class)
+ * counts as wrong too, and the report says how many there were, so that a score is never read
+ * without knowing what it could not reach.
  */
 final class Evaluation {
   private int photos;
   private int unreadable;
+  private int beyond;
+  private final Set<String> known;
   private int top1;
   private int top3;
   private int sure;
@@ -30,12 +36,20 @@ final class Evaluation {
   private int nonFruitSure;
   private int nonFruitUnreadable;
 
+  /** @param known the classes the classifier can answer */
+  Evaluation(Set<String> known) {
+    this.known = known;
+  }
+
   /** A fruit photo and the answer on it; null when it could not be read. */
   void fruit(PhotoSet.Photo photo, Verdict verdict) {
     List<Guess> top = verdict == null ? null : verdict.top();
     photos++;
     int[] family = families.computeIfAbsent(photo.family(), f -> new int[2]);
     family[0]++;
+    if (photo.classes().stream().noneMatch(known::contains)) {
+      beyond++;
+    }
     if (top == null) {
       unreadable++;
       return;
@@ -90,12 +104,23 @@ final class Evaluation {
     return all == 0 ? 0 : (all - nonFruitSure) / (double) all;
   }
 
-  String markdown(String title) {
+  /** Fruit photos none of whose classes the classifier has. */
+  int beyond() {
+    return beyond;
+  }
+
+  /** @param unlisted files in the folder that its manifest does not name, left unscored */
+  String markdown(String title, int unlisted) {
     StringBuilder md = new StringBuilder("## ").append(title).append("\n\n");
     if (photos > 0) {
-      md.append(String.format(Locale.ROOT, "- fruit photos: %d (%d unreadable, counted wrong)%n- top-1: %.4f (%d)%n- top-3: %.4f (%d)%n"
-          + "- answered sure: %.4f (%d), of which right: %.4f (%d)%n%n", photos, unreadable, top1(), top1, top3(), top3, sureShare(), sure,
-          sureAccuracy(), sureRight));
+      String beyondNote = beyond == 0 ? "" : String.format(Locale.ROOT, "; %d of fruits the classifier has no class for, counted wrong", beyond);
+      md.append(String.format(Locale.ROOT, "- fruit photos: %d (%d unreadable, counted wrong%s)%n- top-1: %.4f (%d)%n- top-3: %.4f (%d)%n"
+          + "- answered sure: %.4f (%d), of which right: %.4f (%d)%n", photos, unreadable, beyondNote, top1(), top1, top3(), top3, sureShare(),
+          sure, sureAccuracy(), sureRight));
+      if (unlisted > 0) {
+        md.append(String.format(Locale.ROOT, "- files in the folder that the manifest does not name, not scored: %d%n", unlisted));
+      }
+      md.append("\n");
     }
     if (!nonFruit.isEmpty() || nonFruitUnreadable > 0) {
       List<Double> sorted = nonFruit.stream().sorted().toList();

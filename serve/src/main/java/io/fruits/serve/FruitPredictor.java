@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Photo in, top classes out, through exactly what a pipeline run used: its CNN and preprocessing
@@ -156,6 +157,11 @@ public final class FruitPredictor implements AutoCloseable {
           + actual + ", the run has " + expected + "); point -D model.dir or -D model.path at the run's model");
     }
     return FeatureExtractor.open(d, modelFile, threads);
+  }
+
+  /** The classes it can answer. */
+  public Set<String> classes() {
+    return Set.copyOf(classifier.classes());
   }
 
   /** The three most probable classes of the photo in {@code bytes}, named {@code name}, and whether to trust them. */

@@ -127,5 +127,27 @@ class EvaluateCommandIT {
     assertTrue(md.contains("- top-1: 0.3333 (1)"), md);
     assertTrue(md.contains("- top-3: 0.6667 (2)"), md);
     assertTrue(md.contains("| First | 1 | 1.000 |") && md.contains("| Second | 2 | 0.000 |"), md);
+    // The third photo could never be right, and the folder holds more photos than the manifest names: both are said.
+    assertTrue(md.contains("- fruit photos: 3 (0 unreadable, counted wrong; 1 of fruits the classifier has no class for, counted wrong)"), md);
+    long all;
+    try (Stream<Path> every = Files.walk(photos)) {
+      all = every.filter(Files::isRegularFile).count();
+    }
+    assertTrue(md.contains("- files in the folder that the manifest does not name, not scored: " + (all - 3) + "\n"), md);
+  }
+
+  @Test
+  void aManifestNamingAFileTheFolderLacksIsRefusedBeforeAnyPhotoIsScored() throws Exception {
+    Path run = runCopy();
+    Path manifest = tmp.resolve("MANIFEST.tsv");
+    Files.writeString(manifest, "file\tfamily\tfruits360_classes\nApple/gone.jpg\tApple\tApple 6\n");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = EvaluateMain.run(new String[] {"--run", run.toString(), "--images", TrainedRun.testImages().toString(), "--manifest",
+        manifest.toString(), "-D", "model.dir=" + SharedData.models()}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, code);
+    assertEquals("fruits evaluate: MANIFEST.tsv names 1 file(s) that " + TrainedRun.testImages().getFileName()
+        + " does not hold, the first Apple/gone.jpg; give --images the folder the manifest describes\n", err.toString(StandardCharsets.UTF_8));
+    assertTrue(!Files.exists(run.resolve("reports/evaluation.md")));
   }
 }
