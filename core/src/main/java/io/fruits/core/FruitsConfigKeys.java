@@ -32,7 +32,7 @@ public enum FruitsConfigKeys {
   PREFETCH("features.prefetch", "true", Type.BOOLEAN, 0, "decode the next batch on a helper thread while the engine runs the current one"),
   ENGINE_THREADS("engine.threads", "0", Type.INT, 0, "engine threads per map task; 0: cores / concurrent map tasks"),
   MAX_PIXELS("image.max.pixels", Long.toString(ImageDecoder.DEFAULT_MAX_PIXELS), Type.LONG, 1,
-      "images whose header declares more pixels are rejected before decoding"),
+      "pixels decoded per image: one up to four times larger is read at half size (JPEG, PNG, BMP, GIF, TIFF), a larger one is rejected before decoding"),
   STATS_CHUNK("stats.chunk.records", "4096", Type.INT, 1, "vectors per partial sum in the statistics job, on average; ids are hashed, so every split layout gives the same sums"),
   PCA_K("pca.k", "0", Type.INT, 0, "number of principal components; 0: choose by pca.variance"),
   PCA_VARIANCE("pca.variance", "0.95", Type.FRACTION, 0, "share of variance the kept components must explain, in (0, 1]"),

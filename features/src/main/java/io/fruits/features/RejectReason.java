@@ -13,7 +13,7 @@ public enum RejectReason {
   CORRUPT,
   /** A valid file the decoder cannot turn into RGB (CMYK or YCCK JPEG, exotic colour models). */
   UNSUPPORTED,
-  /** The header declares more pixels than {@code image.max.pixels}; rejected before decoding. */
+  /** The header declares more pixels than {@code image.max.pixels} allows, even read at half size; rejected before decoding. */
   TOO_LARGE;
 
   /** The form used in the rejects file and in counter names. */

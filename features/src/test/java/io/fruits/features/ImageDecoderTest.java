@@ -126,9 +126,33 @@ class ImageDecoderTest {
   @Test
   void limitIsConfigurable() throws Exception {
     byte[] png = TestImages.encode(TestImages.gradient(10, 10), "png");
-    ImageDecoder small = new ImageDecoder(99);
-    assertEquals(RejectReason.TOO_LARGE,
-        assertThrows(RejectedImageException.class, () -> small.decode(png, png.length)).reason());
+    ImageDecoder small = new ImageDecoder(24); // not even its half size, 5x5, fits
+    RejectedImageException e = assertThrows(RejectedImageException.class, () -> small.decode(png, png.length));
+    assertEquals(RejectReason.TOO_LARGE, e.reason());
+    assertEquals("10x10 exceeds image.max.pixels=24 even read at half size", e.getMessage());
+  }
+
+  /** A phone photo over the limit (48 megapixels against 40) is read at half size, not refused. */
+  @Test
+  void anImageUpToFourTimesTheLimitIsReadAtHalfSize() throws Exception {
+    BufferedImage original = TestImages.gradient(11, 9);
+    for (String format : new String[] {"png", "bmp", "gif", "tiff", "jpg"}) {
+      byte[] bytes = TestImages.encode(original, format);
+      ImageDecoder limited = new ImageDecoder(6 * 5);
+      assertEquals(30, limited.pixels(bytes, bytes.length), format);
+      RgbImage half = limited.decode(bytes, bytes.length);
+      assertEquals(6, half.width(), format);
+      assertEquals(5, half.height(), format);
+      if (!format.equals("jpg")) { // lossless: every second pixel of every second row, exactly
+        RgbImage full = new ImageDecoder().decode(bytes, bytes.length);
+        int[] whole = Arrays.copyOf(full.pixels(), full.width() * full.height());
+        for (int y = 0; y < 5; y++) {
+          for (int x = 0; x < 6; x++) {
+            assertEquals(whole[2 * y * 11 + 2 * x], half.pixels()[y * 6 + x], format + " at " + x + "," + y);
+          }
+        }
+      }
+    }
   }
 
   @Test
