@@ -2,17 +2,11 @@ package io.fruits.reduction;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.exception.MaxCountExceededException;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * Principal component analysis of standardised features, fitted from their moments alone: the
  * covariance of the standardised data is the correlation matrix {@code R = D^-1 C D^-1}, and its
- * eigenvectors are the components (Commons Math's {@link EigenDecomposition} for symmetric
- * matrices: Householder tridiagonalisation, then implicit QL). The number of components is fixed
+ * eigenvectors are the components ({@link SymmetricEigen}). The number of components is fixed
  * ({@code pca.k}) or the smallest that explains a share of the variance ({@code pca.variance}).
  *
  * <p>Eigenvectors are defined up to sign; each component is flipped so that its entry of largest
@@ -53,27 +47,12 @@ public final class PcaEstimator {
         r[i][j] = m.covariance(i, j) * scaler.inverseStd(i) * scaler.inverseStd(j);
       }
     }
-    Array2DRowRealMatrix matrix = new Array2DRowRealMatrix(r, false);
-    double[] values;
-    RealMatrix vectors;
-    try {
-      EigenDecomposition eig = new EigenDecomposition(matrix);
-      values = eig.getRealEigenvalues();
-      vectors = eig.getV();
-    } catch (MaxCountExceededException e) {
-      // Commons Math's implicit QL stalls on a large cluster of zero eigenvalues: a run with fewer
-      // vectors than features (360 photos of 1280 values) has a rank-deficient R. R is symmetric
-      // and positive semi-definite, so its SVD gives the same pairs: singular values = eigenvalues.
-      SingularValueDecomposition svd = new SingularValueDecomposition(matrix);
-      values = svd.getSingularValues();
-      vectors = svd.getV();
-    }
-    Integer[] order = descending(values);
+    SymmetricEigen eig = SymmetricEigen.of(r);
     double[] sorted = new double[d];
     double trace = 0;
     for (int i = 0; i < d; i++) {
       // Rounding leaves tiny negative eigenvalues of a PSD matrix; they are zero.
-      sorted[i] = Math.max(0, values[order[i]]);
+      sorted[i] = Math.max(0, eig.values()[i]);
       trace += sorted[i];
     }
     double[] ratios = new double[d];
@@ -83,7 +62,7 @@ public final class PcaEstimator {
     int keep = componentsFor(ratios);
     double[][] components = new double[keep][];
     for (int c = 0; c < keep; c++) {
-      components[c] = signFixed(vectors.getColumn(order[c]));
+      components[c] = signFixed(eig.vectors()[c]);
     }
     return new PcaModel(scaler, components, sorted, ratios);
   }

@@ -169,7 +169,7 @@ class PcaEstimatorTest {
   @Test
   void fewerVectorsThanFeaturesStillGiveTheComponents() {
     // 60 ReLU-like vectors of 300 values: R has rank 59, and Commons Math's EigenDecomposition
-    // fails to converge on it (asserted below), so the SVD fallback computes the components.
+    // fails to converge on it (asserted below), the case for which SymmetricEigen uses EJML.
     int d = 300;
     int n = 60;
     Random r = new Random(0);
@@ -198,7 +198,7 @@ class PcaEstimatorTest {
       }
     }
     assertThrows(org.apache.commons.math3.exception.MaxCountExceededException.class,
-        () -> new org.apache.commons.math3.linear.EigenDecomposition(new Array2DRowRealMatrix(rr)), "the case the fallback is for");
+        () -> new org.apache.commons.math3.linear.EigenDecomposition(new Array2DRowRealMatrix(rr)), "the case EJML is used for");
     for (int c = 0; c < 3; c++) {
       double[] v = model.component(c);
       for (int i = 0; i < d; i++) {
