@@ -150,7 +150,7 @@ public final class ImageDecoder {
   }
 
   private static long ceilDiv(int size, int step) {
-    return (size + step - 1) / step;
+    return ((long) size + step - 1) / step; // long: a header may declare a side of 2^31 - 1
   }
 
   private RgbImage read(ImageReader reader) throws IOException, RejectedImageException {

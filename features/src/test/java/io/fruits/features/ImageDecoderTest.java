@@ -96,6 +96,8 @@ class ImageDecoderTest {
     RejectedImageException e = assertThrows(RejectedImageException.class, () -> decoder.decode(bomb, bomb.length));
     assertEquals(RejectReason.TOO_LARGE, e.reason());
     assertTrue(e.getMessage().startsWith("30000x30000 exceeds image.max.pixels="), e.getMessage());
+    byte[] line = TestImages.pngHeader(Integer.MAX_VALUE, 1); // half of its width must not overflow into a small size
+    assertEquals(RejectReason.TOO_LARGE, assertThrows(RejectedImageException.class, () -> decoder.decode(line, line.length)).reason());
   }
 
   /** The size from the header alone, with decode's checks: what a service budgets before it decodes. */
