@@ -1,8 +1,5 @@
 package io.fruits.reduction;
 
-import java.util.Arrays;
-import java.util.Comparator;
-
 /**
  * Principal component analysis of standardised features, fitted from their moments alone: the
  * covariance of the standardised data is the correlation matrix {@code R = D^-1 C D^-1}, and its
@@ -91,16 +88,6 @@ public final class PcaEstimator {
       }
     }
     return 0;
-  }
-
-  /** Indices of {@code values}, largest value first (a stable sort: ties keep index order). */
-  static Integer[] descending(double[] values) {
-    Integer[] order = new Integer[values.length];
-    for (int i = 0; i < values.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -values[i]));
-    return order;
   }
 
   /** The share of variance to explain; NaN when k is fixed. */

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -107,14 +106,12 @@ public final class RandomizedPca {
     passes++;
     RealMatrix t = q.transpose().multiply(gq);
     t = t.add(t.transpose()).scalarMultiply(0.5); // symmetric up to rounding; make it exactly so
-    EigenDecomposition eig = new EigenDecomposition(t);
-    double[] values = eig.getRealEigenvalues();
-    Integer[] order = PcaEstimator.descending(values);
+    SymmetricEigen eig = SymmetricEigen.of(t.getData());
     double[] sorted = new double[l];
     double[][] vectors = new double[l][];
     for (int i = 0; i < l; i++) {
-      sorted[i] = Math.max(0, values[order[i]]) / (n - 1);
-      vectors[i] = q.operate(eig.getEigenvector(order[i]).toArray());
+      sorted[i] = Math.max(0, eig.values()[i]) / (n - 1);
+      vectors[i] = q.operate(eig.vectors()[i]);
     }
     return new Ritz(sorted, vectors, passes);
   }
