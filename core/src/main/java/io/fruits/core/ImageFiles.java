@@ -1,5 +1,7 @@
 package io.fruits.core;
 
+import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.hadoop.conf.Configuration;
@@ -25,5 +27,24 @@ public final class ImageFiles {
   public static InputStream open(FileSystem fs, Path image) throws IOException {
     FileSystem reader = fs instanceof ChecksumFileSystem checked ? checked.getRawFileSystem() : fs;
     return reader.open(image);
+  }
+
+  /**
+   * Reads a listed image into {@code buf} (reset first). Returns null when it was read, or why it
+   * cannot be read for good: it vanished since the listing, or it may not be read (a file without
+   * read permission, an S3 object the credentials may not get). Such a file is a reject of the
+   * run, not a failed task. Any other failure (a network error) is thrown, so that the task fails
+   * and Hadoop tries it again.
+   */
+  public static String readInto(FileSystem fs, Path image, ByteArrayOutputStream buf) throws IOException {
+    buf.reset();
+    try (InputStream in = open(fs, image)) {
+      in.transferTo(buf);
+      return null;
+    } catch (FileNotFoundException | java.nio.file.AccessDeniedException | org.apache.hadoop.security.AccessControlException e) {
+      buf.reset();
+      String message = String.valueOf(e.getMessage()).replaceAll("\\s+", " ");
+      return "listed but could not be read (" + e.getClass().getSimpleName() + ": " + message + ")";
+    }
   }
 }

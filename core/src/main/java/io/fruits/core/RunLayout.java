@@ -16,7 +16,7 @@ import org.apache.hadoop.fs.Path;
  * OUT/packed/manifest.csv         id,label,bytes,sha256 of every packed file
  * OUT/run.properties              the run's settings: a re-run resumes only with the same ones
  * OUT/packed/skipped.csv          id,reason of files left out: hidden, symlink, not-a-file, unreadable
- * OUT/packed/rejects.csv          too-large rejects: files over pack.max.file.bytes, never read
+ * OUT/packed/rejects.csv          too-large rejects (files over pack.max.file.bytes, never read), unreadable rejects
  * OUT/packed/duplicates.csv       id,duplicate_of,sha256 of files whose bytes an earlier id had
  * OUT/augmented/part-r-*          the packed images and their photo-like variants (-Daugment.variants=K), a pack in id order
  * OUT/features/part-m-*           SequenceFiles: Text id -> (label, float[d])

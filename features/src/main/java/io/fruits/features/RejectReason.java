@@ -14,7 +14,12 @@ public enum RejectReason {
   /** A valid file the decoder cannot turn into RGB (CMYK or YCCK JPEG, exotic colour models). */
   UNSUPPORTED,
   /** The header declares more pixels than {@code image.max.pixels} allows, even read at half size; rejected before decoding. */
-  TOO_LARGE;
+  TOO_LARGE,
+  /**
+   * Listed, but gone or forbidden when read (deleted during the run, no read permission); the next
+   * run or {@code --update} reads it again.
+   */
+  UNREADABLE;
 
   /** The form used in the rejects file and in counter names. */
   public String word() {

@@ -18,6 +18,7 @@ import org.apache.hadoop.mapreduce.MRConfig;
  */
 public final class JobRunner {
   private static final long POLL_NANOS = 1_000_000_000L;
+  static final String STAGING_ROOT = "mapreduce.jobtracker.staging.root.dir";
 
   private final PrintStream progress;
   private final Configuration conf;
@@ -47,7 +48,20 @@ public final class JobRunner {
     run(job, true, totalImages);
   }
 
+  /**
+   * Hadoop's local runner stages the jobs of every user of a machine under one {@code
+   * /tmp/hadoop/mapred/staging}, which the first user to run a job owns: another user's run then
+   * failed with a stack trace from {@code chmod}. Unless set, its jobs are staged in the user's own
+   * {@code hadoop.tmp.dir} ({@code /tmp/hadoop-USER}), where Hadoop keeps the rest of its local files.
+   */
+  static void stageLocalJobsPerUser(Configuration conf) {
+    if (isLocalRunner(conf) && conf.get(STAGING_ROOT) == null) {
+      conf.set(STAGING_ROOT, new Path(conf.get("hadoop.tmp.dir"), "mapred/staging").toString());
+    }
+  }
+
   private void run(Job job, boolean countImages, long totalImages) throws IOException, InterruptedException, ClassNotFoundException {
+    stageLocalJobsPerUser(job.getConfiguration());
     job.submit();
     long started = System.nanoTime();
     long polled = started - POLL_NANOS;

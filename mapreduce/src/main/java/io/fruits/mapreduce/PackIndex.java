@@ -5,6 +5,7 @@ import io.fruits.core.CsvRows;
 import io.fruits.core.ImageId;
 import io.fruits.core.ImageTree;
 import io.fruits.core.RunLayout;
+import io.fruits.features.RejectReason;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -14,14 +15,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
  * The files beside a pack's SequenceFiles, written the same way whoever read the images (the
  * driver or the pack job): {@code manifest.csv} from the packed files given in id order, then the
- * files over the size limit; {@code skipped.csv}, the pack's {@code rejects.csv}, {@code
- * duplicates.csv} (an id whose bytes an earlier id had), and {@code _SUCCESS} last.
+ * files over the size limit; {@code skipped.csv}, the pack's {@code rejects.csv} (files over the
+ * limit, files listed but unreadable), {@code duplicates.csv} (an id whose bytes an earlier id
+ * had), and {@code _SUCCESS} last.
  */
 final class PackIndex implements Closeable {
   private final FileSystem fs;
@@ -29,6 +32,7 @@ final class PackIndex implements Closeable {
   private final Writer manifest;
   private final Map<String, String> firstBySha = new HashMap<>();
   private final List<String> duplicates = new ArrayList<>();
+  private final TreeMap<String, String> unreadable = new TreeMap<>(ImageId.BYTE_ORDER);
 
   PackIndex(FileSystem fs, Path dir) throws IOException {
     this.fs = fs;
@@ -44,6 +48,18 @@ final class PackIndex implements Closeable {
       duplicates.add(Csv.field(id) + "," + Csv.field(first) + "," + sha256);
     }
     manifest.write(Csv.field(id) + "," + Csv.field(ImageId.labelOf(id)) + "," + bytes + "," + sha256 + "\n");
+  }
+
+  /**
+   * A listed file that could not be read ({@link io.fruits.core.ImageFiles#readInto}): a reject,
+   * and not in the manifest, so that an update reads it again.
+   */
+  void unreadable(String id, String detail) {
+    unreadable.put(id, detail);
+  }
+
+  long unreadable() {
+    return unreadable.size();
   }
 
   long duplicates() {
@@ -66,7 +82,10 @@ final class PackIndex implements Closeable {
     try (Writer rejects = writer(RunLayout.packRejectsIn(dir))) {
       rejects.write(CsvRows.REJECTS_HEADER + "\n");
       for (String id : tree.tooLarge().keySet()) {
-        rejects.write(CsvRows.reject(id, ImageId.labelOf(id), "too-large", tree.tooLargeDetail(id)) + "\n");
+        rejects.write(CsvRows.reject(id, ImageId.labelOf(id), RejectReason.TOO_LARGE.word(), tree.tooLargeDetail(id)) + "\n");
+      }
+      for (var e : unreadable.entrySet()) {
+        rejects.write(CsvRows.reject(e.getKey(), ImageId.labelOf(e.getKey()), RejectReason.UNREADABLE.word(), e.getValue()) + "\n");
       }
     }
     // Duplicates are kept (each id gets its vector) and reported, so nothing is silently dropped.

@@ -55,20 +55,31 @@ final class PackJob {
         if (!fs.rename(RunLayout.packPart(output, i), part)) {
           throw new IOException("the pack job wrote no " + part.getName() + "; run again to redo the pack");
         }
-        Path rows = new Path(output, String.format(java.util.Locale.ROOT, PackMapper.MANIFEST_PART, i));
-        try (Csv.Records records = Csv.records(new InputStreamReader(fs.open(rows), StandardCharsets.UTF_8))) {
-          for (List<String> r : records) {
-            long size = Long.parseLong(r.get(1));
-            index.add(r.get(0), size, r.get(2));
-            bytes += size;
-          }
+        for (List<String> r : rows(fs, output, PackMapper.MANIFEST_PART, i)) {
+          long size = Long.parseLong(r.get(1));
+          index.add(r.get(0), size, r.get(2));
+          bytes += size;
+        }
+        for (List<String> r : rows(fs, output, PackMapper.UNREADABLE_PART, i)) {
+          index.unreadable(r.get(0), r.get(1));
         }
       }
       fs.delete(output, true);
       fs.delete(listing, true);
       index.finish(tree);
-      return new PackSummary(tree.files().size(), bytes, tree.skipped().size(), tree.tooLarge().size(), index.duplicates(), n);
+      long read = tree.files().size() - index.unreadable();
+      return new PackSummary(read, bytes, tree.skipped().size(), tree.tooLarge().size(), index.unreadable(), index.duplicates(), n);
     }
+  }
+
+  /** The rows a task wrote for chunk {@code i} (few: a chunk's files), read at once. */
+  private static List<List<String>> rows(FileSystem fs, Path output, String name, int i) throws IOException {
+    Path file = new Path(output, String.format(java.util.Locale.ROOT, name, i));
+    List<List<String>> rows = new java.util.ArrayList<>();
+    try (Csv.Records records = Csv.records(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
+      records.forEach(rows::add);
+    }
+    return rows;
   }
 
   /** A chunk is one map task: it must become exactly one SequenceFile. */

@@ -6,7 +6,6 @@ import io.fruits.core.RunLayout;
 import io.fruits.features.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -21,15 +20,18 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 
 /**
  * One chunk of the listing in, one SequenceFile of the pack out ({@code part-NNNNN.seq}, N the
- * chunk's number) and its manifest rows ({@code id,bytes,sha256} in {@code manifest-NNNNN.csv}).
- * Both are written into the task attempt's work folder, so the job's committer publishes the
+ * chunk's number), its manifest rows ({@code id,bytes,sha256} in {@code manifest-NNNNN.csv}) and
+ * the files it could not read ({@code id,detail} in {@code unreadable-NNNNN.csv}).
+ * All three are written into the task attempt's work folder, so the job's committer publishes the
  * files of exactly one attempt, on HDFS and on S3 alike.
  */
 public final class PackMapper extends Mapper<Text, Text, NullWritable, NullWritable> {
   static final String MANIFEST_PART = "manifest-%05d.csv";
+  static final String UNREADABLE_PART = "unreadable-%05d.csv";
 
   private SequenceFile.Writer images;
   private Writer manifest;
+  private Writer unreadable;
   private final Text key = new Text();
   private final BytesWritable value = new BytesWritable();
   private final ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 16);
@@ -39,16 +41,22 @@ public final class PackMapper extends Mapper<Text, Text, NullWritable, NullWrita
     int chunk = PackChunks.number(((FileSplit) context.getInputSplit()).getPath());
     Path work = FileOutputFormat.getWorkOutputPath(context);
     images = SequenceFilePacker.newWriter(context.getConfiguration(), RunLayout.packPart(work, chunk));
-    Path manifestPart = new Path(work, String.format(java.util.Locale.ROOT, MANIFEST_PART, chunk));
-    manifest = new OutputStreamWriter(manifestPart.getFileSystem(context.getConfiguration()).create(manifestPart), StandardCharsets.UTF_8);
+    manifest = writer(context, new Path(work, String.format(java.util.Locale.ROOT, MANIFEST_PART, chunk)));
+    unreadable = writer(context, new Path(work, String.format(java.util.Locale.ROOT, UNREADABLE_PART, chunk)));
+  }
+
+  private static Writer writer(Context context, Path file) throws IOException {
+    return new OutputStreamWriter(file.getFileSystem(context.getConfiguration()).create(file), StandardCharsets.UTF_8);
   }
 
   @Override
   protected void map(Text id, Text file, Context context) throws IOException {
     Path path = new Path(java.net.URI.create(file.toString()));
-    buf.reset();
-    try (InputStream in = ImageFiles.open(context.getConfiguration(), path)) {
-      in.transferTo(buf);
+    String why = ImageFiles.readInto(path.getFileSystem(context.getConfiguration()), path, buf);
+    if (why != null) {
+      unreadable.write(Csv.field(id.toString()) + "," + Csv.field(why) + "\n");
+      context.getCounter(PackCounters.FILES_UNREADABLE).increment(1);
+      return;
     }
     byte[] data = buf.toByteArray();
     key.set(id);
@@ -63,5 +71,6 @@ public final class PackMapper extends Mapper<Text, Text, NullWritable, NullWrita
   protected void cleanup(Context context) throws IOException {
     images.close();
     manifest.close();
+    unreadable.close();
   }
 }

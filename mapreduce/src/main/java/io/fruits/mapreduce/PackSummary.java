@@ -2,6 +2,7 @@ package io.fruits.mapreduce;
 
 /**
  * What a pack did: files and bytes packed, files skipped (hidden, links), files over the size
- * limit (rejects), files whose content an earlier file already had, SequenceFiles written.
+ * limit and files listed but unreadable (both rejects), files whose content an earlier file
+ * already had, SequenceFiles written.
  */
-public record PackSummary(long files, long bytes, long skipped, long tooLarge, long duplicates, int sequenceFiles) {}
+public record PackSummary(long files, long bytes, long skipped, long tooLarge, long unreadable, long duplicates, int sequenceFiles) {}

@@ -106,8 +106,8 @@ final class PipelineStages {
       s = new SequenceFilePacker(conf, targetBytes, maxFileBytes).pack(tree, layout.packed());
       how = "by the driver (under pack.job.min.files=" + minFiles + ")";
     }
-    String note = String.format("%d files (%d bytes) in %d SequenceFile(s) %s, %d skipped (hidden, links), %d too large, %d duplicate(s) kept",
-        s.files(), s.bytes(), s.sequenceFiles(), how, s.skipped(), s.tooLarge(), s.duplicates());
+    String note = String.format("%d files (%d bytes) in %d SequenceFile(s) %s, %d skipped (hidden, links), %d too large, %d unreadable, %d duplicate(s) kept",
+        s.files(), s.bytes(), s.sequenceFiles(), how, s.skipped(), s.tooLarge(), s.unreadable(), s.duplicates());
     times.record("pack", start, note);
     progress.println("[fruits] pack: " + note);
     packedImages = s.files();

@@ -6,7 +6,6 @@ import io.fruits.core.RunLayout;
 import io.fruits.features.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -73,9 +72,10 @@ public final class SequenceFilePacker {
             partBytes = 0;
             partFiles = 0;
           }
-          buf.reset();
-          try (InputStream in = ImageFiles.open(inFs, e.getValue())) {
-            in.transferTo(buf);
+          String unreadable = ImageFiles.readInto(inFs, e.getValue(), buf);
+          if (unreadable != null) {
+            index.unreadable(e.getKey(), unreadable);
+            continue;
           }
           byte[] data = buf.toByteArray();
           key.set(e.getKey());
@@ -92,7 +92,8 @@ public final class SequenceFilePacker {
         }
       }
       index.finish(tree);
-      return new PackSummary(tree.files().size(), bytes, tree.skipped().size(), tree.tooLarge().size(), index.duplicates(), part);
+      long read = tree.files().size() - index.unreadable();
+      return new PackSummary(read, bytes, tree.skipped().size(), tree.tooLarge().size(), index.unreadable(), index.duplicates(), part);
     }
   }
 

@@ -165,6 +165,27 @@ class SequenceFilePackerTest {
   }
 
   @Test
+  void aFileGoneBetweenTheListingAndTheReadIsARejectNotAFailedPack() throws Exception {
+    Path in = tree();
+    ImageTree listed = ImageTree.scan(conf, new org.apache.hadoop.fs.Path(in.toUri()), ImageTree.DEFAULT_MAX_FILE_BYTES);
+    Files.delete(in.resolve("Training/Apple 6/b.png"));
+    Path packed = tmp.resolve("packed");
+    PackSummary s = new SequenceFilePacker(conf, 1L << 20, ImageTree.DEFAULT_MAX_FILE_BYTES)
+        .pack(listed, new org.apache.hadoop.fs.Path(packed.toUri()));
+    assertEquals(3, s.files());
+    assertEquals(1, s.unreadable());
+    assertEquals(List.of("Test/Kiwi/deep/e.png", "Training/Apple 6/a.png", "Training/Kiwi/c d.png"), new ArrayList<>(read(packed).keySet()));
+    List<String> rejects = Files.readAllLines(packed.resolve("rejects.csv"));
+    assertEquals(2, rejects.size(), rejects.toString());
+    List<String> row = Csv.parse(rejects.get(1));
+    assertEquals(List.of("Training/Apple 6/b.png", "Apple 6", "unreadable"), row.subList(0, 3));
+    assertTrue(row.get(3).startsWith("listed but could not be read (FileNotFoundException: "), row.get(3));
+    assertFalse(Files.readString(packed.resolve("manifest.csv")).contains("b.png"),
+        "not in the manifest, so that an update reads it again");
+    assertTrue(Files.exists(packed.resolve("_SUCCESS")));
+  }
+
+  @Test
   void linksAreNeverFollowedAndSpecialFilesNeverOpened() throws Exception {
     Path in = tree();
     Path outside = Files.createDirectories(tmp.resolve("elsewhere"));

@@ -254,7 +254,7 @@ public final class FruitService implements AutoCloseable {
     return switch (reason) {
       case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
       case EMPTY, NOT_AN_IMAGE, UNSUPPORTED -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-      case CORRUPT -> HttpStatus.UNPROCESSABLE_CONTENT;
+      case CORRUPT, UNREADABLE -> HttpStatus.UNPROCESSABLE_CONTENT; // an upload is in memory: never unreadable
     };
   }
 

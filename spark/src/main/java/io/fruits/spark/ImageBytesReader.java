@@ -1,8 +1,8 @@
 package io.fruits.spark;
 
 import io.fruits.core.ImageFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,7 +18,7 @@ import scala.Tuple2;
  * Hadoop configuration travels with the function, so {@code s3a://} and {@code hdfs://} work the
  * same on executors.
  */
-final class ImageBytesReader implements FlatMapFunction<Iterator<Tuple2<String, String>>, Tuple2<String, byte[]>> {
+final class ImageBytesReader implements FlatMapFunction<Iterator<Tuple2<String, String>>, ReadImage> {
   private static final long serialVersionUID = 1L;
 
   private final SerializableConfiguration conf;
@@ -28,14 +28,14 @@ final class ImageBytesReader implements FlatMapFunction<Iterator<Tuple2<String, 
   }
 
   @Override
-  public Iterator<Tuple2<String, byte[]>> call(Iterator<Tuple2<String, String>> files) throws IOException {
-    List<Tuple2<String, byte[]>> out = new ArrayList<>();
+  public Iterator<ReadImage> call(Iterator<Tuple2<String, String>> files) throws IOException {
+    List<ReadImage> out = new ArrayList<>();
+    ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 16);
     while (files.hasNext()) {
       Tuple2<String, String> f = files.next();
       Path path = new Path(f._2());
-      try (InputStream in = ImageFiles.open(conf.value(), path)) {
-        out.add(new Tuple2<>(f._1(), in.readAllBytes()));
-      }
+      String unreadable = ImageFiles.readInto(path.getFileSystem(conf.value()), path, buf);
+      out.add(new ReadImage(f._1(), unreadable == null ? buf.toByteArray() : null, unreadable));
     }
     return out.iterator();
   }

@@ -13,7 +13,6 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import scala.Tuple2;
 
 /**
  * The MapReduce edition's feature code in a Spark partition: the model is loaded once per
@@ -21,7 +20,7 @@ import scala.Tuple2;
  * pooling, and every image comes out once, as a vector or a reject, in input order. A
  * partition's rows are collected before they are returned: a few MB per thousand images.
  */
-final class PartitionExtractor implements FlatMapFunction<Iterator<Tuple2<String, byte[]>>, FeatureRow> {
+final class PartitionExtractor implements FlatMapFunction<Iterator<ReadImage>, FeatureRow> {
   private static final long serialVersionUID = 1L;
 
   private final ModelDescriptor descriptor;
@@ -47,15 +46,19 @@ final class PartitionExtractor implements FlatMapFunction<Iterator<Tuple2<String
   }
 
   @Override
-  public Iterator<FeatureRow> call(Iterator<Tuple2<String, byte[]>> images) throws Exception {
+  public Iterator<FeatureRow> call(Iterator<ReadImage> images) throws Exception {
     List<FeatureRow> rows = new ArrayList<>();
     java.nio.file.Path file = shipped ? ModelAlone.of(Paths.get(SparkFiles.get(modelFile)).toAbsolutePath().normalize()) : Paths.get(modelFile);
     try (FeatureExtractor extractor = FeatureExtractor.open(descriptor, file, threads);
         FeatureBatcher batcher = new FeatureBatcher(extractor, batchSize, maxPixels, prefetch, new RowSink(rows))) {
       while (images.hasNext()) {
-        Tuple2<String, byte[]> image = images.next();
-        byte[] bytes = image._2();
-        batcher.add(image._1(), ImageId.labelOf(image._1()), bytes, bytes.length);
+        ReadImage image = images.next();
+        String label = ImageId.labelOf(image.id());
+        if (image.bytes() == null) {
+          rows.add(FeatureRow.reject(image.id(), label, RejectReason.UNREADABLE, image.unreadable())); // rows are sorted by id later
+        } else {
+          batcher.add(image.id(), label, image.bytes(), image.bytes().length);
+        }
       }
       batcher.flush();
     }

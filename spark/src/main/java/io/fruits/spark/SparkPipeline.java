@@ -38,7 +38,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import scala.Tuple2;
 
 /**
  * The Spark edition's recipe, stage by stage: read the images into memory, extract features with
@@ -107,7 +106,7 @@ final class SparkPipeline {
     stage("read");
     ImageTree tree = ImageTree.scan(hadoop, input, FruitsConfigKeys.PACK_MAX_FILE_BYTES.getLong(hadoop));
     int partitions = Math.max(jsc.defaultParallelism(), (tree.files().size() + 1999) / 2000);
-    JavaRDD<Tuple2<String, byte[]>> images =
+    JavaRDD<ReadImage> images =
         jsc.parallelize(ImageBytesReader.pairs(tree.files()), partitions)
             .mapPartitions(new ImageBytesReader(hadoop))
             .persist(StorageLevel.MEMORY_ONLY());
