@@ -36,6 +36,7 @@ import org.apache.hadoop.fs.RemoteIterator;
  */
 public final class ImageTree {
   public static final long DEFAULT_MAX_FILE_BYTES = 64L << 20;
+  private static final String UNREADABLE = "unreadable";
 
   private final FileSystem fs;
   private final long maxFileBytes;
@@ -67,6 +68,12 @@ public final class ImageTree {
       }
     }
     if (tree.files.isEmpty() && tree.tooLarge.isEmpty()) {
+      long unreadable = tree.skipped.values().stream().filter(UNREADABLE::equals).count();
+      if (unreadable > 0) {
+        // Not "holds no files": the files may be there, behind folders this user may not read.
+        throw new IllegalArgumentException("input " + input + " holds no file that may be read (" + unreadable
+            + " folder(s) that may not be read); check the permissions of --input");
+      }
       throw new IllegalArgumentException("input " + input + " holds no files; point --input at the image tree (one folder per class)");
     }
     return tree;
@@ -182,7 +189,7 @@ public final class ImageTree {
 
       @Override
       public FileVisitResult visitFileFailed(java.nio.file.Path file, IOException e) {
-        skipped.put(idOf(base, file), "unreadable");
+        skipped.put(idOf(base, file), UNREADABLE);
         return FileVisitResult.CONTINUE;
       }
     });

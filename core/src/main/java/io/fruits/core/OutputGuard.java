@@ -64,6 +64,26 @@ public final class OutputGuard {
   }
 
   /**
+   * Creates {@code output} (and its parents), or refuses in one line when the user may not: no
+   * write permission, a file in the way. Before, both failed later with a stack trace. Other
+   * failures (a network error) are thrown as they are.
+   */
+  public void create(Path output) throws IOException {
+    FileSystem fs = output.getFileSystem(conf);
+    boolean made;
+    try {
+      made = fs.mkdirs(output);
+    } catch (java.nio.file.AccessDeniedException | org.apache.hadoop.security.AccessControlException
+        | org.apache.hadoop.fs.FileAlreadyExistsException | org.apache.hadoop.fs.ParentNotDirectoryException e) {
+      made = false;
+    }
+    if (!made) {
+      throw new IllegalArgumentException("output " + output + " cannot be created (no write permission, or a file in its way);"
+          + " give --output a folder you may write");
+    }
+  }
+
+  /**
    * Makes {@code output} the folder of a tool that rewrites it (a bench): checks that it lies apart
    * from {@code input} and is new, empty or ours, then creates it and writes the marker, one line
    * saying what the folder is. With {@code emptied}, whatever an earlier run of the tool left in it
@@ -76,7 +96,7 @@ public final class OutputGuard {
     if (emptied && fs.exists(output)) {
       fs.delete(output, true);
     }
-    fs.mkdirs(output);
+    create(output);
     AtomicFile.write(conf, new Path(output, marker), "# " + what + ": its tool may delete and rewrite what is in it\n");
   }
 

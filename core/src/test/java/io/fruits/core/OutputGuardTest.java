@@ -50,6 +50,20 @@ class OutputGuardTest {
   }
 
   @Test
+  void anOutputThatCannotBeCreatedIsRefusedInOneLine() throws Exception {
+    Path file = Files.writeString(tmp.resolve("notes.txt"), "a file, not a folder");
+    for (Path output : new Path[] {file, file.resolve("run")}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> guard.create(hadoop(output)));
+      assertEquals("output " + hadoop(output) + " cannot be created (no write permission, or a file in its way);"
+          + " give --output a folder you may write", e.getMessage());
+    }
+    assertEquals("a file, not a folder", Files.readString(file));
+    guard.create(hadoop(tmp.resolve("new/run")));
+    guard.create(hadoop(tmp.resolve("new/run"))); // an existing folder is fine
+    assertTrue(Files.isDirectory(tmp.resolve("new/run")));
+  }
+
+  @Test
   void writingIntoAFullFolderThatIsNotOursIsRefused() throws Exception {
     Path full = Files.createDirectories(tmp.resolve("full"));
     Files.writeString(full.resolve("a.txt"), "a");

@@ -1,7 +1,7 @@
 package io.fruits.mapreduce;
 
 /**
- * What a pack did: files and bytes packed, files skipped (hidden, links), files over the size
+ * What a pack did: files and bytes packed, paths skipped (hidden, links, folders that may not be read), files over the size
  * limit and files listed but unreadable (both rejects), files whose content an earlier file
  * already had, SequenceFiles written.
  */

@@ -106,7 +106,7 @@ final class PipelineStages {
       s = new SequenceFilePacker(conf, targetBytes, maxFileBytes).pack(tree, layout.packed());
       how = "by the driver (under pack.job.min.files=" + minFiles + ")";
     }
-    String note = String.format("%d files (%d bytes) in %d SequenceFile(s) %s, %d skipped (hidden, links), %d too large, %d unreadable, %d duplicate(s) kept",
+    String note = String.format("%d files (%d bytes) in %d SequenceFile(s) %s, %d skipped (hidden, links, folders that may not be read), %d too large, %d unreadable, %d duplicate(s) kept",
         s.files(), s.bytes(), s.sequenceFiles(), how, s.skipped(), s.tooLarge(), s.unreadable(), s.duplicates());
     times.record("pack", start, note);
     progress.println("[fruits] pack: " + note);

@@ -143,7 +143,7 @@ public final class PipelineTool extends Configured implements Tool {
         progress.println("[fruits] resuming the unfinished run in " + layout.root());
       }
     }
-    fs.mkdirs(layout.root());
+    guard.create(layout.root());
     settings.save(conf, layout.root());
   }
 

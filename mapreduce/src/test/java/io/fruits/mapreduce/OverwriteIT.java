@@ -52,6 +52,13 @@ class OverwriteIT {
   }
 
   @Test
+  void anOutputBelowAFileIsRefusedInOneLine() throws Exception {
+    Path file = Files.writeString(tmp.resolve("notes.txt"), "mine");
+    assertRefused(run(file.resolve("run"), "squeezenet1.1"), "cannot be created (no write permission, or a file in its way)");
+    assertEquals("mine", Files.readString(file));
+  }
+
+  @Test
   void aFolderHoldingTheInputSurvives() throws Exception {
     Files.writeString(tmp.resolve("photos/marker.txt"), "mine");
     Files.writeString(tmp.resolve("photos/" + io.fruits.core.RunLayout.SETTINGS), "even if it looks like a run\n");

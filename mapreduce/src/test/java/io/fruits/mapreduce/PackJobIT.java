@@ -48,7 +48,7 @@ class PackJobIT {
     Path job = tmp.resolve("job");
     PipelineRun r = run(jobConf, in, job);
     assertEquals(0, r.exitCode, r.stderr);
-    assertTrue(r.stderr.contains("in 4 SequenceFile(s) by a job of 4 map task(s), 1 skipped (hidden, links), 1 too large, 0 unreadable, 1 duplicate(s)"),
+    assertTrue(r.stderr.contains("in 4 SequenceFile(s) by a job of 4 map task(s), 1 skipped (hidden, links, folders that may not be read), 1 too large, 0 unreadable, 1 duplicate(s)"),
         r.stderr);
     assertSameOutputs(driver, job);
 

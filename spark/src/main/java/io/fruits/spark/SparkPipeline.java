@@ -183,6 +183,7 @@ final class SparkPipeline {
     if (guard.deleteForOverwrite(layout.root())) {
       progress.println("[fruits-spark] --overwrite: deleted the earlier run in " + layout.root());
     }
+    guard.create(layout.root());
   }
 
   /**
