@@ -71,6 +71,7 @@ public final class ClassifyMain {
       Path run = Paths.get(c.run());
       int epochs = (int) c.number("--epochs", DEFAULT_EPOCHS, 1, 100_000);
       StandardFeatures features = StandardFeatures.of(run);
+      RunFolder.requireWritable(run, "the classifier and its report");
       List<LabelledVector> rows = features.read(run);
       List<LabelledVector> training = split(rows, "Training");
       // The report judges images; variants of Test images (augment.only left them in) would judge the augmentation.

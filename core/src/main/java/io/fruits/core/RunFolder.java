@@ -34,6 +34,20 @@ public interface RunFolder {
     return m;
   }
 
+  /**
+   * Refuses, in one line, a local run that this user may not write into ({@code writes}: what the
+   * command puts there), before the command's minutes of work: before, classify and evaluate
+   * failed with a stack trace only when they saved their results, which were lost.
+   */
+  static void requireWritable(Path root, String writes) {
+    for (Path dir : new Path[] {root, root.resolve(RunFiles.REPORTS)}) {
+      if (Files.isDirectory(dir) && !Files.isWritable(dir)) {
+        throw new IllegalArgumentException("run " + root + " may not be written by this user, and " + writes
+            + " go there; run the command as the run's owner or on a copy of the run");
+      }
+    }
+  }
+
   static RunFolder local(Path root) {
     return new RunFolder() {
       @Override

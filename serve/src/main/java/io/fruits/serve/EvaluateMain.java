@@ -47,6 +47,7 @@ public final class EvaluateMain {
       PhotoSet set = PhotoSet.read(images, c.value("--manifest") == null ? null : Paths.get(c.value("--manifest")));
       List<Path> nonFruit = c.value("--non-fruit") == null ? List.of() : PhotoSet.all(Paths.get(c.value("--non-fruit")));
       Map<String, String> model = ServeOptions.modelKeys(c);
+      RunFolder.requireWritable(run, "the evaluation's scores");
       Evaluation e;
       try (FruitPredictor predictor = FruitPredictor.open(run, model, ImageDecoder.DEFAULT_MAX_PIXELS, Runtime.getRuntime().availableProcessors(),
           Views.option(c))) {
