@@ -43,8 +43,28 @@ public final class ImageFiles {
       return null;
     } catch (FileNotFoundException | java.nio.file.AccessDeniedException | org.apache.hadoop.security.AccessControlException e) {
       buf.reset();
+      String charset = System.getProperty("sun.jnu.encoding", "UTF-8");
+      if (isLocal(fs) && !nameFits(image.toUri().getPath(), charset)) {
+        return "its name cannot be given to the operating system in the JVM's file name charset (" + charset
+            + "), so the JVM cannot open it: rename it" + ("UTF-8".equals(charset) ? "" : ", or run with a UTF-8 locale (LC_ALL=C.UTF-8)");
+      }
       String message = String.valueOf(e.getMessage()).replaceAll("\\s+", " ");
       return "listed but could not be read (" + e.getClass().getSimpleName() + ": " + message + ")";
     }
+  }
+
+  private static boolean isLocal(FileSystem fs) {
+    return fs instanceof ChecksumFileSystem checked ? isLocal(checked.getRawFileSystem()) : fs instanceof org.apache.hadoop.fs.RawLocalFileSystem;
+  }
+
+  /**
+   * Whether a local name can reach the operating system. The JVM passes names in the charset of
+   * the locale: under C/POSIX that is ASCII, and "été" cannot be said in it (scripts/fruits sets a
+   * UTF-8 locale). A name that is no valid UTF-8 was listed with U+FFFD in place of its bytes, and
+   * no file has that name.
+   */
+  private static boolean nameFits(String name, String charset) {
+    return name.indexOf('\uFFFD') < 0 && (!java.nio.charset.Charset.isSupported(charset)
+        || java.nio.charset.Charset.forName(charset).newEncoder().canEncode(name));
   }
 }
