@@ -6,10 +6,8 @@ import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 
 /**
  * Writes a file so that a reader sees the old content or the new one, never half of it, and an
@@ -34,7 +32,7 @@ public final class AtomicFile {
 
   public static void write(Configuration conf, Path file, Body body) throws IOException {
     FileSystem fs = file.getFileSystem(conf);
-    boolean local = fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem;
+    boolean local = LocalDisk.is(fs);
     boolean hdfs = "hdfs".equals(fs.getScheme()) || "viewfs".equals(fs.getScheme());
     if (!local && !hdfs) {
       try (OutputStream out = fs.create(file, true)) {

@@ -44,17 +44,13 @@ public final class ImageFiles {
     } catch (FileNotFoundException | java.nio.file.AccessDeniedException | org.apache.hadoop.security.AccessControlException e) {
       buf.reset();
       String charset = System.getProperty("sun.jnu.encoding", "UTF-8");
-      if (isLocal(fs) && !nameFits(image.toUri().getPath(), charset)) {
+      if (LocalDisk.is(fs) && !nameFits(image.toUri().getPath(), charset)) {
         return "its name cannot be given to the operating system in the JVM's file name charset (" + charset
             + "), so the JVM cannot open it: rename it" + ("UTF-8".equals(charset) ? "" : ", or run with a UTF-8 locale (LC_ALL=C.UTF-8)");
       }
       String message = String.valueOf(e.getMessage()).replaceAll("\\s+", " ");
       return "listed but could not be read (" + e.getClass().getSimpleName() + ": " + message + ")";
     }
-  }
-
-  private static boolean isLocal(FileSystem fs) {
-    return fs instanceof ChecksumFileSystem checked ? isLocal(checked.getRawFileSystem()) : fs instanceof org.apache.hadoop.fs.RawLocalFileSystem;
   }
 
   /**

@@ -14,10 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
@@ -58,7 +56,7 @@ public final class ImageTree {
     FileSystem fs = requireFolder(conf, input);
     ImageTree tree = new ImageTree(fs, maxFileBytes);
     Path root = fs.makeQualified(input);
-    if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
+    if (LocalDisk.is(fs)) {
       tree.walkLocal(root);
     } else {
       RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);

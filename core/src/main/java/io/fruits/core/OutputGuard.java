@@ -52,7 +52,7 @@ public final class OutputGuard {
       return false;
     }
     requireOurs(fs, output);
-    if (isLocal(fs) && !(writable(fs, output) && (output.getParent() == null || writable(fs, output.getParent())))) {
+    if (LocalDisk.is(fs) && !(LocalDisk.writable(fs, output) && (output.getParent() == null || LocalDisk.writable(fs, output.getParent())))) {
       throw new IllegalArgumentException("output " + output + " is a run this user may not delete; nothing was deleted:"
           + " give --output a folder you may write");
     }
@@ -84,8 +84,8 @@ public final class OutputGuard {
         | org.apache.hadoop.fs.FileAlreadyExistsException | org.apache.hadoop.fs.ParentNotDirectoryException e) {
       made = false;
     }
-    if (made && isLocal(fs)) { // an existing folder of another user
-      made = writable(fs, output);
+    if (made && LocalDisk.is(fs)) { // an existing folder of another user
+      made = LocalDisk.writable(fs, output);
     }
     if (!made) {
       throw new IllegalArgumentException("output " + output + " cannot be created (no write permission, or a file in its way);"
@@ -115,15 +115,6 @@ public final class OutputGuard {
       throw new IllegalArgumentException("output " + output + " exists and is not " + what + " (no " + marker
           + "); nothing was deleted: give --output a new folder");
     }
-  }
-
-  private static boolean isLocal(FileSystem fs) {
-    return fs instanceof org.apache.hadoop.fs.LocalFileSystem || fs instanceof org.apache.hadoop.fs.RawLocalFileSystem;
-  }
-
-  /** Whether this user may write into a local folder (Hadoop's local filesystem tells only by trying). */
-  private static boolean writable(FileSystem fs, Path dir) {
-    return java.nio.file.Files.isWritable(java.nio.file.Paths.get(fs.makeQualified(dir).toUri()));
   }
 
   private static boolean sameFileSystem(Path a, Path b) {
