@@ -58,12 +58,10 @@ final class PackIndex implements Closeable {
     unreadable.put(id, detail);
   }
 
-  long unreadable() {
-    return unreadable.size();
-  }
-
-  long duplicates() {
-    return duplicates.size();
+  /** What the pack did, once every file was added or found unreadable. */
+  PackSummary summary(ImageTree tree, long bytes, int sequenceFiles) {
+    return new PackSummary(tree.files().size() - unreadable.size(), bytes, tree.skipped().size(), tree.tooLarge().size(),
+        unreadable.size(), duplicates.size(), sequenceFiles);
   }
 
   /** Lists what the tree set aside, writes the other files and marks the pack complete. */

@@ -67,8 +67,7 @@ final class PackJob {
       fs.delete(output, true);
       fs.delete(listing, true);
       index.finish(tree);
-      long read = tree.files().size() - index.unreadable();
-      return new PackSummary(read, bytes, tree.skipped().size(), tree.tooLarge().size(), index.unreadable(), index.duplicates(), n);
+      return index.summary(tree, bytes, n);
     }
   }
 

@@ -92,8 +92,7 @@ public final class SequenceFilePacker {
         }
       }
       index.finish(tree);
-      long read = tree.files().size() - index.unreadable();
-      return new PackSummary(read, bytes, tree.skipped().size(), tree.tooLarge().size(), index.unreadable(), index.duplicates(), part);
+      return index.summary(tree, bytes, part);
     }
   }
 
