@@ -16,6 +16,9 @@ import org.apache.hadoop.fs.Path;
  * whole run.
  */
 public final class ImageFiles {
+  /** The most a Java array, and so one SequenceFile value, can hold. */
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
   private ImageFiles() {}
 
   private static InputStream open(FileSystem fs, Path image) throws IOException {
@@ -24,17 +27,22 @@ public final class ImageFiles {
   }
 
   /**
-   * Reads a listed image into {@code buf} (reset first). Returns null when it was read, or why it
-   * cannot be read for good: it vanished since the listing, or it may not be read (a file without
-   * read permission, an S3 object the credentials may not get). Such a file is a reject of the
-   * run, not a failed task. Any other failure (a network error) is thrown, so that the task fails
-   * and Hadoop tries it again.
+   * Reads a listed image into {@code buf} (reset first), at most {@code maxBytes} of it. Returns
+   * null when it was read, or why it cannot be read as listed: it vanished since the listing, it
+   * may not be read (a file without read permission, an S3 object the credentials may not get), or
+   * it grew past {@code maxBytes} since (the listing's size is what kept larger files out: a file
+   * still being copied in, an object replaced after an S3 Inventory was written; read whole, it
+   * would take the task's memory). Such a file is a reject of the run, not a failed task. Any
+   * other failure (a network error) is thrown, so that the task fails and Hadoop tries it again.
    */
-  public static String readInto(FileSystem fs, Path image, ByteArrayOutputStream buf) throws IOException {
+  public static String readInto(FileSystem fs, Path image, ByteArrayOutputStream buf, long maxBytes) throws IOException {
     buf.reset();
     try (InputStream in = open(fs, image)) {
-      in.transferTo(buf);
-      return null;
+      if (copyAtMost(in, buf, Math.min(maxBytes, MAX_ARRAY))) {
+        return null;
+      }
+      return maxBytes <= MAX_ARRAY ? "it grew past pack.max.file.bytes=" + maxBytes + " since it was listed; it was not read further"
+          : "it is larger than " + MAX_ARRAY + " bytes, the most one image can hold; it was not read further";
     } catch (FileNotFoundException | java.nio.file.AccessDeniedException | org.apache.hadoop.security.AccessControlException e) {
       buf.reset();
       String charset = System.getProperty("sun.jnu.encoding", "UTF-8");
@@ -45,6 +53,19 @@ public final class ImageFiles {
       String message = String.valueOf(e.getMessage()).replaceAll("\\s+", " ");
       return "listed but could not be read (" + e.getClass().getSimpleName() + ": " + message + ")";
     }
+  }
+
+  /** Copies {@code in} to {@code out}; false, with {@code out} reset, once it holds more than {@code max} bytes. */
+  private static boolean copyAtMost(InputStream in, ByteArrayOutputStream out, long max) throws IOException {
+    byte[] chunk = new byte[1 << 16];
+    for (int n; (n = in.read(chunk)) >= 0; ) {
+      if (out.size() + (long) n > max) {
+        out.reset();
+        return false;
+      }
+      out.write(chunk, 0, n);
+    }
+    return true;
   }
 
   /**

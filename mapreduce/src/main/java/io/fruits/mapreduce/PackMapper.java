@@ -1,6 +1,7 @@
 package io.fruits.mapreduce;
 
 import io.fruits.core.Csv;
+import io.fruits.core.FruitsConfigKeys;
 import io.fruits.core.ImageFiles;
 import io.fruits.core.RunLayout;
 import io.fruits.features.Sha256;
@@ -35,10 +36,12 @@ public final class PackMapper extends Mapper<Text, Text, NullWritable, NullWrita
   private final Text key = new Text();
   private final BytesWritable value = new BytesWritable();
   private final ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 16);
+  private long maxFileBytes;
 
   @Override
   protected void setup(Context context) throws IOException, InterruptedException {
     int chunk = PackChunks.number(((FileSplit) context.getInputSplit()).getPath());
+    maxFileBytes = FruitsConfigKeys.PACK_MAX_FILE_BYTES.getLong(context.getConfiguration());
     Path work = FileOutputFormat.getWorkOutputPath(context);
     images = SequenceFilePacker.newWriter(context.getConfiguration(), RunLayout.packPart(work, chunk));
     manifest = writer(context, new Path(work, String.format(java.util.Locale.ROOT, MANIFEST_PART, chunk)));
@@ -52,7 +55,7 @@ public final class PackMapper extends Mapper<Text, Text, NullWritable, NullWrita
   @Override
   protected void map(Text id, Text file, Context context) throws IOException {
     Path path = new Path(java.net.URI.create(file.toString()));
-    String why = ImageFiles.readInto(path.getFileSystem(context.getConfiguration()), path, buf);
+    String why = ImageFiles.readInto(path.getFileSystem(context.getConfiguration()), path, buf, maxFileBytes);
     if (why != null) {
       unreadable.write(Csv.field(id.toString()) + "," + Csv.field(why) + "\n");
       context.getCounter(PackCounters.FILES_UNREADABLE).increment(1);

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Inventory listing give the driver pack's manifest, side files and every later output, byte for
  * byte, with a hidden file, a file over the size limit, a duplicate (its name full of characters that
  * URIs and globs treat specially) and a file that is no image. A file the inventory lists but that
- * is gone when read (an inventory is up to a day old) is one reject more, not a failed job.
+ * is gone when read (an inventory is up to a day old) is one reject more, not a failed job, and so
+ * is one that grew past the size limit since the inventory was written (it is not read whole).
  */
 class PackJobIT {
   @TempDir Path tmp;
@@ -70,21 +71,33 @@ class PackJobIT {
     String gone = in.relativize(first.resolve("deleted since the inventory.jpg")).toString();
     rows.add("\"bucket\",\"" + URLEncoder.encode(first.resolve("deleted since the inventory.jpg").toAbsolutePath().toString().substring(1),
         StandardCharsets.UTF_8) + "\",1234,\"2026-11-26T00:00:00.000Z\"");
+    // huge.jpg was small when the inventory was written: the map task must not read it whole.
+    String huge = in.relativize(first.resolve("huge.jpg")).toString();
+    rows.replaceAll(row -> row.contains(URLEncoder.encode("/huge.jpg", StandardCharsets.UTF_8)) ? row.replace(",300000,", ",1234,") : row);
     Files.write(inventory, rows);
     Path stale = tmp.resolve("stale");
     PipelineRun s = run(jobConf, in, stale, "--listing", inventory.toString());
     assertEquals(0, s.exitCode, s.stderr);
-    assertTrue(s.stderr.contains("1 too large, 1 unreadable, 1 duplicate(s)"), s.stderr);
-    for (String f : new String[] {"packed/manifest.csv", "features.csv", "pca.csv", "pca/model.txt"}) {
+    assertTrue(s.stderr.contains("0 too large, 2 unreadable, 1 duplicate(s)"), s.stderr);
+    for (String f : new String[] {"features.csv", "pca.csv", "pca/model.txt"}) {
       assertArrayEquals(Files.readAllBytes(driver.resolve(f)), Files.readAllBytes(stale.resolve(f)), f);
     }
+    List<String> manifest = new ArrayList<>(Files.readAllLines(driver.resolve("packed/manifest.csv")));
+    assertTrue(manifest.removeIf(row -> row.startsWith(huge + ",")), "the driver listed huge.jpg, unread");
+    assertEquals(manifest, Files.readAllLines(stale.resolve("packed/manifest.csv")), "an unreadable file is left to --update");
     for (String f : new String[] {"packed/rejects.csv", "rejects.csv"}) {
       List<String> extra = new ArrayList<>(Files.readAllLines(stale.resolve(f)));
       extra.removeAll(Files.readAllLines(driver.resolve(f)));
-      assertEquals(1, extra.size(), f + ": " + extra);
+      List<String> missing = new ArrayList<>(Files.readAllLines(driver.resolve(f)));
+      missing.removeAll(Files.readAllLines(stale.resolve(f)));
+      assertEquals(List.of(huge, first.getFileName().toString(), "too-large"), Csv.parse(missing.get(0)).subList(0, 3), f);
+      assertEquals(1, missing.size(), f + ": " + missing);
+      assertEquals(2, extra.size(), f + ": " + extra);
       List<String> row = Csv.parse(extra.get(0));
       assertEquals(List.of(gone, first.getFileName().toString(), "unreadable"), row.subList(0, 3), f);
       assertTrue(row.get(3).startsWith("listed but could not be read (FileNotFoundException: "), f + ": " + row);
+      assertEquals(List.of(huge, first.getFileName().toString(), "unreadable",
+          "it grew past pack.max.file.bytes=200000 since it was listed; it was not read further"), Csv.parse(extra.get(1)), f);
     }
   }
 

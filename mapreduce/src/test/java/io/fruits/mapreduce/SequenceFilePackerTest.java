@@ -186,6 +186,22 @@ class SequenceFilePackerTest {
   }
 
   @Test
+  void aFileThatGrewPastTheLimitSinceTheListingIsNotReadWhole() throws Exception {
+    Path in = tree();
+    long limit = 10_000;
+    ImageTree listed = ImageTree.scan(conf, new org.apache.hadoop.fs.Path(in.toUri()), limit);
+    Files.write(in.resolve("Training/Kiwi/c d.png"), new byte[200_000]); // still being copied in when listed
+    Path packed = tmp.resolve("packed");
+    PackSummary s = new SequenceFilePacker(conf, 1L << 20, limit).pack(listed, new org.apache.hadoop.fs.Path(packed.toUri()));
+    assertEquals(3, s.files());
+    assertEquals(1, s.unreadable());
+    assertFalse(read(packed).containsKey("Training/Kiwi/c d.png"));
+    assertEquals(List.of("Training/Kiwi/c d.png", "Kiwi", "unreadable",
+        "it grew past pack.max.file.bytes=10000 since it was listed; it was not read further"),
+        Csv.parse(Files.readAllLines(packed.resolve("rejects.csv")).get(1)));
+  }
+
+  @Test
   void linksAreNeverFollowedAndSpecialFilesNeverOpened() throws Exception {
     Path in = tree();
     Path outside = Files.createDirectories(tmp.resolve("elsewhere"));

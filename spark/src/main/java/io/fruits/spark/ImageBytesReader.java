@@ -1,5 +1,6 @@
 package io.fruits.spark;
 
+import io.fruits.core.FruitsConfigKeys;
 import io.fruits.core.ImageFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,10 +32,11 @@ final class ImageBytesReader implements FlatMapFunction<Iterator<Tuple2<String, 
   public Iterator<ReadImage> call(Iterator<Tuple2<String, String>> files) throws IOException {
     List<ReadImage> out = new ArrayList<>();
     ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 16);
+    long maxBytes = FruitsConfigKeys.PACK_MAX_FILE_BYTES.getLong(conf.value());
     while (files.hasNext()) {
       Tuple2<String, String> f = files.next();
       Path path = new Path(f._2());
-      String unreadable = ImageFiles.readInto(path.getFileSystem(conf.value()), path, buf);
+      String unreadable = ImageFiles.readInto(path.getFileSystem(conf.value()), path, buf, maxBytes);
       out.add(new ReadImage(f._1(), unreadable == null ? buf.toByteArray() : null, unreadable));
     }
     return out.iterator();

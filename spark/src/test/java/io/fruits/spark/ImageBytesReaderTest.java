@@ -33,4 +33,19 @@ class ImageBytesReaderTest {
     assertNull(read.get(1).bytes());
     assertTrue(read.get(1).unreadable().startsWith("listed but could not be read (FileNotFoundException: "), read.get(1).unreadable());
   }
+
+  @Test
+  void aFileLargerThanTheLimitIsNotReadWhole() throws Exception {
+    TreeMap<String, org.apache.hadoop.fs.Path> listed = new TreeMap<>();
+    listed.put("Kiwi/big.jpg", new org.apache.hadoop.fs.Path(Files.write(tmp.resolve("big.jpg"), new byte[5000]).toUri()));
+    listed.put("Kiwi/small.jpg", new org.apache.hadoop.fs.Path(Files.write(tmp.resolve("small.jpg"), new byte[4000]).toUri()));
+    Configuration conf = new Configuration();
+    conf.setLong("pack.max.file.bytes", 4000);
+    List<ReadImage> read = new ArrayList<>();
+    new ImageBytesReader(conf).call(ImageBytesReader.pairs(listed).iterator()).forEachRemaining(read::add);
+
+    assertNull(read.get(0).bytes());
+    assertEquals("it grew past pack.max.file.bytes=4000 since it was listed; it was not read further", read.get(0).unreadable());
+    assertEquals(4000, read.get(1).bytes().length, "the limit itself is allowed");
+  }
 }
