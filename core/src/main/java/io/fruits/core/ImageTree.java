@@ -110,6 +110,11 @@ public final class ImageTree {
     return skipped;
   }
 
+  /** The size limit the listing applied; the read of a listed file keeps to it too. */
+  public long maxFileBytes() {
+    return maxFileBytes;
+  }
+
   /** The reject detail of a file over the limit. */
   public String tooLargeDetail(String id) {
     return tooLarge.get(id) + " bytes exceeds pack.max.file.bytes=" + maxFileBytes;

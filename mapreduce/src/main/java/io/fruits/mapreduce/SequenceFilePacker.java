@@ -72,7 +72,7 @@ public final class SequenceFilePacker {
             partBytes = 0;
             partFiles = 0;
           }
-          String unreadable = ImageFiles.readInto(inFs, e.getValue(), buf, maxFileBytes);
+          String unreadable = ImageFiles.readInto(inFs, e.getValue(), buf, tree.maxFileBytes());
           if (unreadable != null) {
             index.unreadable(e.getKey(), unreadable);
             continue;
