@@ -81,6 +81,14 @@ public final class ClassifyMain {
           : PhotoRows.read(run, features, Paths.get(c.value("--photos")), PhotoClasses.read(Paths.get(c.value("--classes"))), known);
       ImagenetRun imagenet = c.value("--imagenet") == null ? null : ImagenetRun.read(Paths.get(c.value("--imagenet")));
       ImagenetRun studioImagenet = c.value("--studio-imagenet") == null ? imagenet : ImagenetRun.read(Paths.get(c.value("--studio-imagenet")));
+      if (imagenet != null) {
+        Path photoRun = Paths.get(c.value("--photos"));
+        imagenet.requireImagesOf(VectorCsv.ids(photoRun.resolve(RunFiles.FEATURES_CSV)), "--imagenet", "the photo run " + photoRun);
+      }
+      if (studioImagenet != imagenet) {
+        studioImagenet.requireImagesOf(withoutVariants(training).stream().map(LabelledVector::id).toList(), "--studio-imagenet",
+            "the Training images of " + run);
+      }
       if (studioImagenet != null && !studioImagenet.modelKeys().equals(imagenet.modelKeys())) {
         throw new IllegalArgumentException("--studio-imagenet was made with another model than --imagenet; run the Training images with the same"
             + " model (" + imagenet.modelKeys().getOrDefault("model.preset", imagenet.modelKeys().get("model.file")) + ")");

@@ -8,9 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -18,14 +22,17 @@ import java.util.TreeMap;
  * <full model> -D model.pooling=flatten}: 1000 values per photo, made by the same pack and feature
  * jobs as any run): the produce scores of the photos, and the model keys that {@code predict} needs
  * to run the same classifier on a new photo.
+ *
+ * @param ids the images' ids, in the order of {@code produceScores}
  */
-public record ImagenetRun(List<Double> produceScores, Map<String, String> modelKeys) {
+public record ImagenetRun(List<String> ids, List<Double> produceScores, Map<String, String> modelKeys) {
   public static ImagenetRun read(Path run) throws IOException {
     Path features = run.resolve(RunFiles.FEATURES_CSV);
     if (!Files.isRegularFile(features)) {
       throw new IllegalArgumentException(run + " is not a finished run; run the photos through the ImageNet classifier first"
           + " (fruits run --input PHOTOS --output " + run + " --model PRESET -D model.file=FULL_MODEL.onnx -D model.pooling=flatten ...)");
     }
+    List<String> ids = new ArrayList<>();
     List<Double> scores = new ArrayList<>();
     try (Csv.Records records = Csv.records(Files.newBufferedReader(features, StandardCharsets.UTF_8))) {
       Iterator<List<String>> it = records.iterator();
@@ -40,6 +47,7 @@ public record ImagenetRun(List<Double> produceScores, Map<String, String> modelK
         for (int i = 0; i < x.length; i++) {
           x[i] = Float.parseFloat(f.get(i + 2));
         }
+        ids.add(f.get(0));
         scores.add(ProduceScore.of(x));
       }
     }
@@ -49,7 +57,53 @@ public record ImagenetRun(List<Double> produceScores, Map<String, String> modelK
         keys.put(k, v);
       }
     });
-    return new ImagenetRun(scores, keys);
+    return new ImagenetRun(ids, scores, keys);
+  }
+
+  /**
+   * Fails with one line unless this run holds the images {@code expected} names, no more and no
+   * fewer: the produce threshold is what 95% of them reach, and a run of other images (the Training
+   * images given for the photos, a run with the Test images in it) would set it by photos nobody
+   * chose, silently. One leading folder either side may differ ({@code Training/} when the run read
+   * {@code fruits-360/Training}, the class folders of a run that read the parent folder).
+   *
+   * @param option the option that named this run; {@code what} names the images it must hold
+   */
+  public void requireImagesOf(Collection<String> expected, String option, String what) {
+    Set<String> mine = new HashSet<>(ids);
+    Set<String> theirs = new HashSet<>(expected);
+    // The alignment that shares the most images is the one the user meant; the message counts by it.
+    List<List<Set<String>>> alignments = List.of(List.of(mine, theirs), List.of(mine, withoutFirstFolder(theirs)),
+        List.of(withoutFirstFolder(mine), theirs));
+    List<Set<String>> best = alignments.get(0);
+    for (List<Set<String>> a : alignments) {
+      if (a.get(0).equals(a.get(1))) {
+        return;
+      }
+      if (shared(a) > shared(best)) {
+        best = a;
+      }
+    }
+    Set<String> foreign = new HashSet<>(best.get(0));
+    foreign.removeAll(best.get(1));
+    Set<String> missing = new HashSet<>(best.get(1));
+    missing.removeAll(best.get(0));
+    String example = foreign.isEmpty() ? "" : " (e.g. '" + foreign.stream().sorted().findFirst().orElseThrow() + "')";
+    throw new IllegalArgumentException(String.format(Locale.ROOT,
+        "%s holds other images than %s: %,d of its %,d are not among them%s, %,d of their %,d are not in it; run the same folder"
+            + " through the ImageNet classifier", option, what, foreign.size(), mine.size(), example, missing.size(), theirs.size()));
+  }
+
+  private static long shared(List<Set<String>> a) {
+    return a.get(0).stream().filter(a.get(1)::contains).count();
+  }
+
+  private static Set<String> withoutFirstFolder(Set<String> ids) {
+    Set<String> out = new HashSet<>();
+    for (String id : ids) {
+      out.add(id.substring(id.indexOf('/') + 1));
+    }
+    return out;
   }
 
   /** The model keys as a properties file, saved in the classified run as {@link RunFiles#IMAGENET}. */

@@ -39,6 +39,11 @@ public final class VectorCsv {
     return rows;
   }
 
+  /** The ids of a vector CSV's rows, in order: which images a run holds. */
+  public static List<String> ids(Path file) throws IOException {
+    return read(file, x -> new double[0]).stream().map(LabelledVector::id).toList();
+  }
+
   static float[] values(List<String> f, int k) {
     if (f.size() != k + 2) {
       throw new IllegalArgumentException("a row has " + f.size() + " fields, the header " + (k + 2) + ": " + f.get(0));

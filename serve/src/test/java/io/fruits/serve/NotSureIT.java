@@ -160,6 +160,14 @@ class NotSureIT {
     assertEquals(2, ClassifyMain.run(concat(new String[] {"--run", run.toString(), "--imagenet", imagenetOfPhotos, "--studio-imagenet",
         otherModel.toString()}, photos), new PrintStream(new ByteArrayOutputStream()), new PrintStream(usage)));
     assertTrue(usage.toString().contains("made with another model than --imagenet"), usage.toString());
+    // The two ImageNet runs swapped: each holds other images than the ones whose threshold it would set.
+    usage.reset();
+    assertEquals(2, ClassifyMain.run(concat(new String[] {"--run", run.toString(), "--imagenet", imagenetOfTraining.toString(),
+        "--studio-imagenet", imagenetOfPhotos}, photos), new PrintStream(new ByteArrayOutputStream()), new PrintStream(usage)));
+    String line = usage.toString().strip();
+    assertTrue(line.startsWith("fruits classify: --imagenet holds other images than the photo run " + photos[1] + ": 80 of its 80 are"
+        + " not among them (e.g. 'Banana 1/") && line.endsWith("'), 120 of their 120 are not in it; run the same folder through the"
+        + " ImageNet classifier") && !line.contains("\n"), line);
   }
 
   private static double produceMin(Path calibration) throws Exception {
