@@ -52,6 +52,9 @@ class StatsJobTest {
     conf.setInt(FruitsConfigKeys.STATS_CHUNK.key(), CHUNK);
     conf.setInt("mapreduce.local.map.tasks.maximum", 2);
     conf.setInt("mapreduce.client.completion.pollinterval", 50);
+    // Submitted here, not through JobRunner: the local runner's files go to this test's folder, not /tmp/hadoop.
+    conf.set("hadoop.tmp.dir", tmp.resolve("hadoop").toString());
+    conf.set(JobRunner.STAGING_ROOT, tmp.resolve("staging").toString());
     Path stats = new Path(tmp.resolve(out).toUri());
     Job job = StatsJob.create(conf, features, stats);
     assertTrue(job.waitForCompletion(false));

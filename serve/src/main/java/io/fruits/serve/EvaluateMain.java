@@ -85,10 +85,20 @@ public final class EvaluateMain {
         : p.getParent().getFileName() + "/" + p.getFileName();
   }
 
-  /** The answer on one photo, or null when it cannot be read as an image. */
+  /**
+   * The answer on one photo, or null when it cannot be read as an image: a file gone or forbidden,
+   * or over the pipeline's size limit, is counted as unreadable like a damaged one, and the other
+   * photos are still scored.
+   */
   private static Verdict top(FruitPredictor predictor, Path file) throws IOException {
+    byte[] bytes;
     try {
-      return predictor.predict(file.toString(), Files.readAllBytes(file)).verdict();
+      bytes = PhotoBytes.read(file, PhotoBytes.DEFAULT_MAX);
+    } catch (RejectedImageException | IOException e) { // the file's failures; the classifier's below still end the command
+      return null;
+    }
+    try {
+      return predictor.predict(file.toString(), bytes).verdict();
     } catch (RejectedImageException e) {
       return null;
     }

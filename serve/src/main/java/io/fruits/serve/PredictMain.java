@@ -23,17 +23,19 @@ public final class PredictMain {
     return Launcher.run("fruits predict", err, () -> {
       ServeOptions o = ServeOptions.parse(args);
       if (o.help) {
-        out.println("usage: fruits predict --run RUN [-D model.dir=DIR] [--max-pixels N] [--views auto|N] IMAGE...");
+        out.println("usage: fruits predict --run RUN [-D model.dir=DIR] [--max-bytes N] [--max-pixels N] [--views auto|N] IMAGE...");
         out.println("One JSON line per image: the top-3 fruits with their probabilities and catalogue entries, or an error.");
+        out.println("An image over --max-bytes (default " + PhotoBytes.DEFAULT_MAX + ", the pipeline's pack.max.file.bytes) is not read further.");
         return 0;
       }
       if (o.images.isEmpty()) {
         throw new IllegalArgumentException("no IMAGE given; see fruits predict --help");
       }
+      long maxBytes = o.maxBytes == null ? PhotoBytes.DEFAULT_MAX : o.maxBytes;
       int failed = 0;
       try (FruitPredictor predictor = FruitPredictor.open(o.run, o.model, o.maxPixels, Runtime.getRuntime().availableProcessors(), o.views)) {
         for (Path image : o.images) {
-          failed += answer(predictor, image, out) ? 0 : 1;
+          failed += answer(predictor, image, maxBytes, out) ? 0 : 1;
         }
       }
       return failed == 0 ? 0 : Launcher.FAILURE;
@@ -41,10 +43,10 @@ public final class PredictMain {
   }
 
   /** Prints the answer for one image, or its error line; false for an error. */
-  private static boolean answer(FruitPredictor predictor, Path image, PrintStream out) throws IOException {
+  private static boolean answer(FruitPredictor predictor, Path image, long maxBytes, PrintStream out) throws IOException {
     String error;
     try {
-      out.println(predictor.predict(image.toString(), Files.readAllBytes(image)).json());
+      out.println(predictor.predict(image.toString(), PhotoBytes.read(image, maxBytes)).json());
       return true;
     } catch (RejectedImageException e) {
       error = Json.error(image.toString(), e.reason().word(), e.getMessage());

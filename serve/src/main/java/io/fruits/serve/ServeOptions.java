@@ -27,7 +27,8 @@ final class ServeOptions {
   String host = "127.0.0.1";
   int port = 8080;
   Path keystore;
-  long maxBytes = ServiceLimits.DEFAULTS.maxBytes();
+  /** {@code --max-bytes}, null when not given: the service and {@code predict} have different defaults. */
+  Long maxBytes;
   long maxPixels = ImageDecoder.DEFAULT_MAX_PIXELS;
   int queue = ServiceLimits.DEFAULTS.queue();
   long deadlineSeconds = ServiceLimits.DEFAULTS.deadline().toSeconds();
@@ -54,7 +55,7 @@ final class ServeOptions {
     o.host = c.value("--host", o.host);
     o.port = (int) c.number("--port", o.port, 0, 65535);
     o.keystore = c.value("--tls-keystore") == null ? null : Paths.get(c.value("--tls-keystore"));
-    o.maxBytes = c.number("--max-bytes", o.maxBytes, 1, Integer.MAX_VALUE);
+    o.maxBytes = c.value("--max-bytes") == null ? null : c.number("--max-bytes", 0, 1, Integer.MAX_VALUE);
     o.maxPixels = c.number("--max-pixels", o.maxPixels, 1, Long.MAX_VALUE);
     o.views = Views.option(c);
     o.queue = (int) c.number("--queue", o.queue, 0, 10_000);
@@ -79,7 +80,8 @@ final class ServeOptions {
   }
 
   ServiceLimits limits() {
-    return new ServiceLimits(maxBytes, maxPixels, queue, Duration.ofSeconds(deadlineSeconds), minUploadRate, threads);
+    long uploadBytes = maxBytes == null ? ServiceLimits.DEFAULTS.maxBytes() : maxBytes;
+    return new ServiceLimits(uploadBytes, maxPixels, queue, Duration.ofSeconds(deadlineSeconds), minUploadRate, threads);
   }
 
   /** The keystore's password, or an error saying where to put it. */

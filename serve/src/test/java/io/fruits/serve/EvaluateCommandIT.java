@@ -70,6 +70,25 @@ class EvaluateCommandIT {
     assertTrue(Files.readString(run.resolve("reports/index.html")).contains("Evaluation on photos"));
   }
 
+  /**
+   * A file over the pipeline's size limit among the photos (a video renamed, say) is counted as
+   * unreadable, without being read whole, and the others are still scored.
+   */
+  @Test
+  void aFileOverTheSizeLimitIsCountedUnreadableAndTheOthersAreScored() throws Exception {
+    Path run = runCopy();
+    Path photo = FruitServiceIT.firstTestPhoto();
+    Path folder = Files.createDirectories(tmp.resolve("photos").resolve(photo.getParent().getFileName()));
+    Files.copy(photo, folder.resolve(photo.getFileName()));
+    try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(folder.resolve("huge.jpg").toFile(), "rw")) {
+      huge.setLength(3L << 30); // sparse, no disk taken; 3 GiB read whole would not even fit one Java array
+    }
+    String report = evaluate("--run", run.toString(), "--images", tmp.resolve("photos").toString(), "-D", "model.dir=" + SharedData.models());
+    String md = Files.readString(Path.of(report));
+    assertTrue(md.contains("- fruit photos: 2 (1 unreadable, counted wrong)"), md);
+    assertTrue(md.contains("- top-1: 0.5000 (1)"), md);
+  }
+
   @Test
   void eachSetOfPhotosKeepsItsOwnSectionOfTheReport() throws Exception {
     Path run = runCopy();

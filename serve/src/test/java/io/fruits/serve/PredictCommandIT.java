@@ -60,6 +60,30 @@ class PredictCommandIT {
     assertEquals(photo.getParent().getFileName().toString(), FruitServiceIT.firstClass(lines[2]), lines[2]);
   }
 
+  /** An image over --max-bytes is an error line, not read further: /dev/zero would otherwise fill the heap. */
+  @Test
+  void anImageOverTheByteLimitIsAnErrorLineAndNotReadWhole() throws Exception {
+    Path photo = FruitServiceIT.firstTestPhoto();
+    Path zero = Path.of("/dev/zero");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "a /dev/zero to read");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long limit = Files.size(photo);
+    int code = PredictMain.run(new String[] {"--run", TrainedRun.get().toString(), "-D", "model.dir=" + SharedData.models(), "--max-bytes",
+        Long.toString(limit), zero.toString(), photo.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+    assertEquals(1, code);
+    assertEquals(2, lines.length, out.toString());
+    assertEquals("too-large", FruitServiceIT.reason(lines[0]), lines[0]);
+    assertEquals("the file is larger than " + limit + " bytes, the most one photo may hold (--max-bytes)",
+        FruitServiceIT.json(lines[0]).get("error").getAsString());
+    assertEquals(photo.getParent().getFileName().toString(), FruitServiceIT.firstClass(lines[1]), "a photo of exactly the limit: " + lines[1]);
+
+    out.reset();
+    assertEquals(1, PredictMain.run(new String[] {"--run", TrainedRun.get().toString(), "-D", "model.dir=" + SharedData.models(), "--max-bytes",
+        Long.toString(limit - 1), photo.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
+    assertEquals("too-large", FruitServiceIT.reason(out.toString(StandardCharsets.UTF_8).strip()), "one byte over the limit");
+  }
+
   @Test
   void aModelFileThatIsNotTheRunsIsRefused() throws Exception {
     Path run = copyOfRun();
