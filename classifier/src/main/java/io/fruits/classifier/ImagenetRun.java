@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -72,30 +73,32 @@ public record ImagenetRun(List<String> ids, List<Double> produceScores, Map<Stri
   public void requireImagesOf(Collection<String> expected, String option, String what) {
     Set<String> mine = new HashSet<>(ids);
     Set<String> theirs = new HashSet<>(expected);
-    // The alignment that shares the most images is the one the user meant; the message counts by it.
-    List<List<Set<String>>> alignments = List.of(List.of(mine, theirs), List.of(mine, withoutFirstFolder(theirs)),
-        List.of(withoutFirstFolder(mine), theirs));
-    List<Set<String>> best = alignments.get(0);
-    for (List<Set<String>> a : alignments) {
-      if (a.get(0).equals(a.get(1))) {
-        return;
-      }
-      if (shared(a) > shared(best)) {
-        best = a;
-      }
+    List<Alignment> alignments = List.of(new Alignment(mine, theirs), new Alignment(mine, withoutFirstFolder(theirs)),
+        new Alignment(withoutFirstFolder(mine), theirs));
+    if (alignments.stream().anyMatch(Alignment::same)) {
+      return;
     }
-    Set<String> foreign = new HashSet<>(best.get(0));
-    foreign.removeAll(best.get(1));
-    Set<String> missing = new HashSet<>(best.get(1));
-    missing.removeAll(best.get(0));
+    // The alignment that shares the most images (the first of equals) is the one the user meant; the message counts by it.
+    Alignment best = alignments.stream().max(Comparator.comparingLong(Alignment::shared)).orElseThrow();
+    Set<String> foreign = new HashSet<>(best.mine());
+    foreign.removeAll(best.theirs());
+    Set<String> missing = new HashSet<>(best.theirs());
+    missing.removeAll(best.mine());
     String example = foreign.isEmpty() ? "" : " (e.g. '" + foreign.stream().sorted().findFirst().orElseThrow() + "')";
     throw new IllegalArgumentException(String.format(Locale.ROOT,
         "%s holds other images than %s: %,d of its %,d are not among them%s, %,d of their %,d are not in it; run the same folder"
             + " through the ImageNet classifier", option, what, foreign.size(), mine.size(), example, missing.size(), theirs.size()));
   }
 
-  private static long shared(List<Set<String>> a) {
-    return a.get(0).stream().filter(a.get(1)::contains).count();
+  /** This run's ids against the expected ones, each side as given or without its first folder. */
+  private record Alignment(Set<String> mine, Set<String> theirs) {
+    boolean same() {
+      return mine.equals(theirs);
+    }
+
+    long shared() {
+      return mine.stream().filter(theirs::contains).count();
+    }
   }
 
   private static Set<String> withoutFirstFolder(Set<String> ids) {

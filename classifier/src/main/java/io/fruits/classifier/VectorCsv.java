@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -19,10 +20,20 @@ public final class VectorCsv {
   private VectorCsv() {}
 
   public static List<LabelledVector> read(Path file, Function<float[], double[]> transform) throws IOException {
+    return rows(file, (f, k) -> new LabelledVector(f.get(0), f.get(1), transform.apply(values(f, k))));
+  }
+
+  /** The ids of a vector CSV's rows, in order: which images a run holds (their values are not parsed). */
+  public static List<String> ids(Path file) throws IOException {
+    return rows(file, (f, k) -> f.get(0));
+  }
+
+  /** Each row after the header, turned by {@code row} (its fields and the header's count of values). */
+  private static <T> List<T> rows(Path file, BiFunction<List<String>, Integer, T> row) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(file + " does not exist; run the pipeline first (fruits run ... --output RUN)");
     }
-    List<LabelledVector> rows = new ArrayList<>();
+    List<T> rows = new ArrayList<>();
     // Records, not lines: an id may hold a line break (a file named so is still an image).
     try (Csv.Records records = Csv.records(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
       Iterator<List<String>> it = records.iterator();
@@ -32,16 +43,10 @@ public final class VectorCsv {
       }
       int k = header.size() - 2;
       while (it.hasNext()) {
-        List<String> f = it.next();
-        rows.add(new LabelledVector(f.get(0), f.get(1), transform.apply(values(f, k))));
+        rows.add(row.apply(it.next(), k));
       }
     }
     return rows;
-  }
-
-  /** The ids of a vector CSV's rows, in order: which images a run holds. */
-  public static List<String> ids(Path file) throws IOException {
-    return read(file, x -> new double[0]).stream().map(LabelledVector::id).toList();
   }
 
   static float[] values(List<String> f, int k) {

@@ -17,7 +17,7 @@ import org.apache.hadoop.fs.Path;
  */
 public final class ImageFiles {
   /** The most a Java array, and so one SequenceFile value, can hold. */
-  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+  public static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private ImageFiles() {}
 

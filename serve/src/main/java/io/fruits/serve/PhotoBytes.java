@@ -1,5 +1,6 @@
 package io.fruits.serve;
 
+import io.fruits.core.ImageFiles;
 import io.fruits.core.ImageTree;
 import io.fruits.features.RejectReason;
 import io.fruits.features.RejectedImageException;
@@ -18,13 +19,12 @@ import java.nio.file.Path;
 final class PhotoBytes {
   /** The pipeline's own limit per file ({@code pack.max.file.bytes}): what a run packs, predict and evaluate answer. */
   static final long DEFAULT_MAX = ImageTree.DEFAULT_MAX_FILE_BYTES;
-  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8; // the most bytes one Java array holds
 
   private PhotoBytes() {}
 
   static byte[] read(Path file, long maxBytes) throws IOException, RejectedImageException {
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] bytes = in.readNBytes((int) Math.min(maxBytes, MAX_ARRAY));
+      byte[] bytes = in.readNBytes((int) Math.min(maxBytes, ImageFiles.MAX_ARRAY));
       if (in.read() >= 0) {
         throw new RejectedImageException(RejectReason.TOO_LARGE, "the file is larger than " + maxBytes + " bytes, the most one photo may hold"
             + " (--max-bytes)");
