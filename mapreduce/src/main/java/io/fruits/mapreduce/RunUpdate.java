@@ -56,7 +56,7 @@ final class RunUpdate {
     Configuration updateConf = new Configuration(conf);
     PipelineStages update = stages.writingInto(updateConf, next);
     update.run(Stage.PACK);
-    ManifestDiff diff = ManifestDiff.of(conf, run.manifest(), next.manifest());
+    ManifestDiff diff = ManifestDiff.of(conf, run.manifest(), next.manifest(), next.packRejects());
     if (diff.none() && sameBytes(RunLayout.skippedIn(run.packed()), RunLayout.skippedIn(next.packed()))) {
       fs.delete(next.root(), true);
       return null;

@@ -69,7 +69,7 @@ public final class UpdateScenario {
 
     PipelineRun update = run(in, updated, "--update");
     assertEquals(0, update.exitCode, update.stderr);
-    assertTrue(update.stderr.contains("[fruits] update: 4 added, 1 changed, 2 removed, 33 unchanged"), update.stderr);
+    assertTrue(update.stderr.contains("[fruits] update: 4 added, 1 changed, 2 removed, 0 now unreadable, 33 unchanged"), update.stderr);
     Path fresh = new Path(base, "fresh");
     assertEquals(0, run(in, fresh).exitCode);
     for (String file : new String[] {"features.csv", "pca.csv", "rejects.csv", "pca/model.txt", "packed/manifest.csv"}) {
