@@ -1,8 +1,11 @@
 package io.fruits.mapreduce;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.fruits.features.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +22,13 @@ class UpdateIT {
   void anUpdatedRunIsAFreshRunByteForByte() throws Exception {
     Configuration conf = new Configuration();
     conf.set("model.dir", SharedData.models().toString());
+    Path hadoopTmp = tmp.resolve("hadoop");
+    conf.set("hadoop.tmp.dir", hadoopTmp.toString());
     Path base = Files.createDirectories(tmp.resolve("fs"));
     new UpdateScenario(conf, new org.apache.hadoop.fs.Path(base.toUri()), Files.createDirectories(tmp.resolve("local")),
         "pack.target.bytes=40000", "features.map.tasks=4").run();
+    try (var left = Files.walk(hadoopTmp)) {
+      assertEquals(List.of(hadoopTmp), left.toList(), "five runs, one of them failed, leave nothing in hadoop.tmp.dir");
+    }
   }
 }
