@@ -9,7 +9,7 @@ import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.mapreduce.MRConfig;
 
 /**
- * The local runner's working folders for one {@code fruits run}, in a folder of its own under
+ * The local runner's working folders for one {@code fruits run} (or bench), in a folder of its own under
  * {@code hadoop.tmp.dir} that is removed when the run ends, failed or not. Left to Hadoop's
  * defaults, every job leaves an empty staging folder and an empty {@code localRunner/USER/job_local...}
  * folder in {@code /tmp/hadoop-USER} (six for a run of one class), and they pile up (923 staging
@@ -17,7 +17,7 @@ import org.apache.hadoop.mapreduce.MRConfig;
  * there, so removing it deletes nothing of anyone else's. On YARN, or when either setting is
  * given, nothing changes: those folders are then the cluster's or the user's.
  */
-final class LocalJobScratch implements AutoCloseable {
+public final class LocalJobScratch implements AutoCloseable {
   static final String LOCAL_DIR = MRConfig.LOCAL_DIR;
   private final File dir; // null: nothing claimed
 
@@ -26,7 +26,7 @@ final class LocalJobScratch implements AutoCloseable {
   }
 
   /** Points the local runner's staging and local folders of {@code conf} at a new folder, unless set or on YARN. */
-  static LocalJobScratch claim(Configuration conf) throws IOException {
+  public static LocalJobScratch claim(Configuration conf) throws IOException {
     if (!JobRunner.isLocalRunner(conf) || conf.get(JobRunner.STAGING_ROOT) != null || !isDefault(conf, LOCAL_DIR)) {
       return new LocalJobScratch(null);
     }
