@@ -18,7 +18,6 @@ import io.fruits.features.ModelLocator;
 import io.fruits.features.RejectedImageException;
 import io.fruits.mapreduce.EngineThreads;
 import io.fruits.mapreduce.JobRunner;
-import io.fruits.mapreduce.LocalJobScratch;
 import io.fruits.mapreduce.PipelineTool;
 import io.fruits.mapreduce.ResidentMemory;
 import io.fruits.reduction.PcaEstimator;
@@ -101,63 +100,60 @@ public final class BenchTool extends Configured implements Tool {
     // The bench deletes and rewrites folders inside dir: only one it made (or a new or empty one).
     new OutputGuard(conf, BENCH_MARKER, "a bench folder").claim(new org.apache.hadoop.fs.Path(dir.toUri()),
         new org.apache.hadoop.fs.Path(input.toAbsolutePath().toUri()), false);
-    // The local runner's folders of every job the bench runs, removed at its end (LocalJobScratch).
-    try (LocalJobScratch scratch = LocalJobScratch.claim(conf)) {
-      if (c.value("--soak") != null) {
-        return soak(conf, input, model, (int) c.number("--soak", 0, 1, 10_000_000), dir);
-      }
-
-      Path sample = dir.resolve("images");
-      int copied = ImageSample.copy(input, sample, images);
-      progress.printf("[bench] %d images sampled across the classes of %s%n", copied, input);
-
-      // (2) The pipeline first: it also loads the model, so (1) measures a warm engine.
-      Path run = dir.resolve("run");
-      int code = new PipelineTool(new PrintStream(PrintStream.nullOutputStream()), progress)
-          .runWith(conf, new String[] {"--input", sample.toString(), "--output", run.toString(), "--model", model, "--overwrite"});
-      if (code != 0) {
-        return code;
-      }
-      Map<String, Double> stages = StageTimes.read(run.resolve(RunFiles.REPORTS));
-
-      // (1) The engine alone, same descriptor, threads and batch size, inputs decoded beforehand.
-      int threads = EngineThreads.choose(conf);
-      int batch = FruitsConfigKeys.BATCH_SIZE.getInt(conf);
-      ModelDescriptor d = ModelResolver.descriptor(model, conf);
-      double engineRate = engineRate(d, new ModelLocator().locate(d), threads, batch, sample, Math.min(copied, ENGINE_SAMPLE), ENGINE_PASSES);
-      // (1b) The VGG16 stack on ONNX Runtime and on TensorFlow, when a SavedModel of it is given.
-      String savedModel = c.value("--tensorflow-model");
-      EngineComparison engines = savedModel == null ? null
-          : compareEngines(conf, Paths.get(savedModel).toAbsolutePath(), threads, batch, sample, Math.min(copied, VGG16_SAMPLE));
-
-      // (3) The Spark edition on the same images, in its own JVM.
-      SparkEditionRun.Result spark = new SparkEditionRun(progress).run(conf, sample, dir.resolve("spark-run"), model, threads, batch);
-
-      // (4) Stats, PCA and projection on synthetic vectors.
-      SyntheticVectorsBench.Result synthetic = new SyntheticVectorsBench(conf, progress).run(dir.resolve("synthetic"), vectors, 512);
-      // (5) Exact vs randomized PCA, on those vectors and on wide ones.
-      List<PcaMethodsBench.Case> pcaMethods =
-          new PcaMethodsBench(conf, progress).run(dir.resolve("synthetic"), vectors, dir.resolve("wide"), wideVectors, wideDimension);
-
-      Map<String, Long> counters = JobRunner.readCounters(run.resolve("reports/counters-fruits-features.json"));
-      Map<String, Long> bytes = bytesPerStage(conf, run);
-      PackBench.Result pack = new PackBench(conf, progress).run(sample, copied, dir, model);
-      // (6) Last, since it grows the sample the runs above share.
-      UpdateBench.Result update = new UpdateBench(conf, progress).run(input, sample, run, dir.resolve("update-fresh-run"), model);
-      EditionComparison report = new EditionComparison(model, copied, batch, threads, engineRate, stages, bytes, spark,
-          new EditionComparison.FeatureTimes(counter(counters, "DECODE_MILLIS"), counter(counters, "DECODE_WAIT_MILLIS"),
-              counter(counters, "INFERENCE_MILLIS")),
-          vectors, synthetic.seconds(), synthetic.formats(), pcaMethods);
-      String md = report.markdown() + pack.markdown() + update.markdown() + (engines == null
-          ? "\n### Engines\n\nNot measured: write the VGG16 stack with `scripts/fruits savedmodel vgg16 DIR 224` and pass `--tensorflow-model DIR`.\n"
-          : engines.markdown());
-      Files.writeString(dir.resolve("bench.md"), md, StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve("bench.csv"), report.csv() + pack.csvRows() + update.csvRows() + (engines == null ? "" : engines.csvRows()), StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve("bench.html"), report.html(), StandardCharsets.UTF_8);
-      progress.println("[bench] written: " + dir.resolve("bench.md") + ", bench.csv, bench.html");
-      out.print(md);
-      return 0;
+    if (c.value("--soak") != null) {
+      return soak(conf, input, model, (int) c.number("--soak", 0, 1, 10_000_000), dir);
     }
+
+    Path sample = dir.resolve("images");
+    int copied = ImageSample.copy(input, sample, images);
+    progress.printf("[bench] %d images sampled across the classes of %s%n", copied, input);
+
+    // (2) The pipeline first: it also loads the model, so (1) measures a warm engine.
+    Path run = dir.resolve("run");
+    int code = new PipelineTool(new PrintStream(PrintStream.nullOutputStream()), progress)
+        .runWith(conf, new String[] {"--input", sample.toString(), "--output", run.toString(), "--model", model, "--overwrite"});
+    if (code != 0) {
+      return code;
+    }
+    Map<String, Double> stages = StageTimes.read(run.resolve(RunFiles.REPORTS));
+
+    // (1) The engine alone, same descriptor, threads and batch size, inputs decoded beforehand.
+    int threads = EngineThreads.choose(conf);
+    int batch = FruitsConfigKeys.BATCH_SIZE.getInt(conf);
+    ModelDescriptor d = ModelResolver.descriptor(model, conf);
+    double engineRate = engineRate(d, new ModelLocator().locate(d), threads, batch, sample, Math.min(copied, ENGINE_SAMPLE), ENGINE_PASSES);
+    // (1b) The VGG16 stack on ONNX Runtime and on TensorFlow, when a SavedModel of it is given.
+    String savedModel = c.value("--tensorflow-model");
+    EngineComparison engines = savedModel == null ? null
+        : compareEngines(conf, Paths.get(savedModel).toAbsolutePath(), threads, batch, sample, Math.min(copied, VGG16_SAMPLE));
+
+    // (3) The Spark edition on the same images, in its own JVM.
+    SparkEditionRun.Result spark = new SparkEditionRun(progress).run(conf, sample, dir.resolve("spark-run"), model, threads, batch);
+
+    // (4) Stats, PCA and projection on synthetic vectors.
+    SyntheticVectorsBench.Result synthetic = new SyntheticVectorsBench(conf, progress).run(dir.resolve("synthetic"), vectors, 512);
+    // (5) Exact vs randomized PCA, on those vectors and on wide ones.
+    List<PcaMethodsBench.Case> pcaMethods =
+        new PcaMethodsBench(conf, progress).run(dir.resolve("synthetic"), vectors, dir.resolve("wide"), wideVectors, wideDimension);
+
+    Map<String, Long> counters = JobRunner.readCounters(run.resolve("reports/counters-fruits-features.json"));
+    Map<String, Long> bytes = bytesPerStage(conf, run);
+    PackBench.Result pack = new PackBench(conf, progress).run(sample, copied, dir, model);
+    // (6) Last, since it grows the sample the runs above share.
+    UpdateBench.Result update = new UpdateBench(conf, progress).run(input, sample, run, dir.resolve("update-fresh-run"), model);
+    EditionComparison report = new EditionComparison(model, copied, batch, threads, engineRate, stages, bytes, spark,
+        new EditionComparison.FeatureTimes(counter(counters, "DECODE_MILLIS"), counter(counters, "DECODE_WAIT_MILLIS"),
+            counter(counters, "INFERENCE_MILLIS")),
+        vectors, synthetic.seconds(), synthetic.formats(), pcaMethods);
+    String md = report.markdown() + pack.markdown() + update.markdown() + (engines == null
+        ? "\n### Engines\n\nNot measured: write the VGG16 stack with `scripts/fruits savedmodel vgg16 DIR 224` and pass `--tensorflow-model DIR`.\n"
+        : engines.markdown());
+    Files.writeString(dir.resolve("bench.md"), md, StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("bench.csv"), report.csv() + pack.csvRows() + update.csvRows() + (engines == null ? "" : engines.csvRows()), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("bench.html"), report.html(), StandardCharsets.UTF_8);
+    progress.println("[bench] written: " + dir.resolve("bench.md") + ", bench.csv, bench.html");
+    out.print(md);
+    return 0;
   }
 
   /**

@@ -61,7 +61,13 @@ public final class JobRunner {
   }
 
   private void run(Job job, boolean countImages, long totalImages) throws IOException, InterruptedException, ClassNotFoundException {
-    stageLocalJobsPerUser(job.getConfiguration());
+    try (LocalJobScratch scratch = LocalJobScratch.claim(job.getConfiguration())) {
+      stageLocalJobsPerUser(job.getConfiguration()); // when the local folder was given but not the staging root
+      submitAndWatch(job, countImages, totalImages);
+    }
+  }
+
+  private void submitAndWatch(Job job, boolean countImages, long totalImages) throws IOException, InterruptedException, ClassNotFoundException {
     job.submit();
     long started = System.nanoTime();
     long polled = started - POLL_NANOS;

@@ -9,15 +9,15 @@ import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.mapreduce.MRConfig;
 
 /**
- * The local runner's working folders for one {@code fruits run} (or bench), in a folder of its own under
- * {@code hadoop.tmp.dir} that is removed when the run ends, failed or not. Left to Hadoop's
+ * The local runner's working folders for one job ({@link JobRunner}), in a folder of its own under
+ * {@code hadoop.tmp.dir} that is removed when the job ends, failed or not. Left to Hadoop's
  * defaults, every job leaves an empty staging folder and an empty {@code localRunner/USER/job_local...}
  * folder in {@code /tmp/hadoop-USER} (six for a run of one class), and they pile up (923 staging
- * folders were found on this machine). The folder holds only what this run's jobs put
- * there, so removing it deletes nothing of anyone else's. On YARN, or when either setting is
- * given, nothing changes: those folders are then the cluster's or the user's.
+ * folders were found on this machine). The folder holds only what this job put there, so removing
+ * it deletes nothing of anyone else's. On YARN, or when either setting is given, nothing changes:
+ * those folders are then the cluster's or the user's.
  */
-public final class LocalJobScratch implements AutoCloseable {
+final class LocalJobScratch implements AutoCloseable {
   static final String LOCAL_DIR = MRConfig.LOCAL_DIR;
   private final File dir; // null: nothing claimed
 
@@ -26,12 +26,12 @@ public final class LocalJobScratch implements AutoCloseable {
   }
 
   /** Points the local runner's staging and local folders of {@code conf} at a new folder, unless set or on YARN. */
-  public static LocalJobScratch claim(Configuration conf) throws IOException {
+  static LocalJobScratch claim(Configuration conf) throws IOException {
     if (!JobRunner.isLocalRunner(conf) || conf.get(JobRunner.STAGING_ROOT) != null || !isDefault(conf, LOCAL_DIR)) {
       return new LocalJobScratch(null);
     }
     Path parent = Files.createDirectories(Path.of(conf.get("hadoop.tmp.dir")));
-    Path dir = Files.createTempDirectory(parent, "fruits-run-");
+    Path dir = Files.createTempDirectory(parent, "fruits-job-");
     conf.set(JobRunner.STAGING_ROOT, dir.resolve("staging").toString());
     conf.set(LOCAL_DIR, dir.resolve("local").toString());
     return new LocalJobScratch(dir.toFile());

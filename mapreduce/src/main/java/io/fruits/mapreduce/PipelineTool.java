@@ -62,12 +62,6 @@ public final class PipelineTool extends Configured implements Tool {
       throw new IllegalArgumentException("--update does not apply to a run with augment.variants > 0; run it anew with --overwrite");
     }
     OutputCommitters.configure(conf);
-    try (LocalJobScratch scratch = LocalJobScratch.claim(conf)) {
-      return run(options, conf);
-    }
-  }
-
-  private int run(PipelineOptions options, Configuration conf) throws Exception {
     PcaEstimator estimator = FruitsConfigKeys.pcaEstimator(conf);
     int threads = EngineThreads.choose(conf);
     ModelDescriptor asked = ModelResolver.descriptor(options.model(), conf); // an unknown preset fails first

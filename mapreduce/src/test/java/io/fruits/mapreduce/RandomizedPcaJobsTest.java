@@ -62,7 +62,6 @@ class RandomizedPcaJobsTest {
     Configuration conf = new Configuration();
     conf.setInt("mapreduce.local.map.tasks.maximum", 2);
     conf.setInt("mapreduce.client.completion.pollinterval", 50);
-    conf.set("hadoop.tmp.dir", tmp.resolve("hadoop").toString()); // the local runner's folders here, not in /tmp/hadoop-USER
     Path root = new Path(tmp.resolve(name).toUri());
     JobRunner jobs = new JobRunner(new PrintStream(PrintStream.nullOutputStream()), conf, new Path(root, "reports"));
     Path stats = new Path(root, "stats");
