@@ -13,11 +13,26 @@ public final class CalibratedClassifier {
   private final FruitClassifier classifier;
   private final Calibration calibration;
   private final Families families;
+  private final Familiarity familiarity;
 
   public CalibratedClassifier(FruitClassifier classifier, Calibration calibration, FruitCatalogue catalogue) {
+    this(classifier, calibration, Families.of(classifier.classes(), catalogue), Familiarity.NONE);
+  }
+
+  private CalibratedClassifier(FruitClassifier classifier, Calibration calibration, Families families, Familiarity familiarity) {
     this.classifier = classifier;
     this.calibration = calibration;
-    this.families = Families.of(classifier.classes(), catalogue);
+    this.families = families;
+    this.familiarity = familiarity;
+  }
+
+  /** This classifier, sure only of photos that {@code f} finds near enough to its training photos. */
+  public CalibratedClassifier with(Familiarity f) {
+    if (f.photos() > 0 && f.dimension() != classifier.dimension()) {
+      throw new IllegalArgumentException("the familiarity check has photos of " + f.dimension() + " values, the classifier takes "
+          + classifier.dimension() + "; train again: fruits classify --run RUN");
+    }
+    return new CalibratedClassifier(classifier, calibration, families, f);
   }
 
   /** Loads both files; a run classified before calibration existed gets {@link Calibration#NONE}. */
@@ -33,7 +48,10 @@ public final class CalibratedClassifier {
     return judge(List.of(values), k, produce);
   }
 
-  /** The same for several views of one photo: their calibrated probabilities are averaged. */
+  /**
+   * The same for several views of one photo: their calibrated probabilities are averaged. The first
+   * view is the whole photo, which the familiarity check was fit on.
+   */
   public Verdict judge(List<double[]> views, int k, double produce) {
     double[] q = new double[classifier.classes().size()];
     for (double[] values : views) {
@@ -48,7 +66,8 @@ public final class CalibratedClassifier {
     }
     all.sort(Comparator.comparingDouble(Guess::probability).reversed().thenComparing(Guess::label));
     double family = families.probability(q, Families.argmax(q));
-    return new Verdict(List.copyOf(all.subList(0, Math.min(k, all.size()))), family, produce, calibration.sure(family, produce));
+    boolean sure = calibration.sure(family, produce) && familiarity.familiar(views.get(0));
+    return new Verdict(List.copyOf(all.subList(0, Math.min(k, all.size()))), family, produce, sure);
   }
 
   public int dimension() {

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * model ({@code RUN/pca/}) and reports on the {@code Test/} images ({@code RUN/reports/classifier.md}).
  * With {@code --imagenet}, a third run of the photos through the whole ImageNet classifier sets
  * the check that a photo shows produce at all; with {@code --studio-imagenet}, a run of the
- * Training images through the same classifier sets that check for photos on white.
+ * Training images through the same classifier sets that check for photos on white. The photos'
+ * standardised features are kept for the check that a photo is like one of them ({@link Familiarity}).
  * The report's path is the last line of standard output.
  *
  * <p>Decisions: the photos weigh as much in total as the Fruits-360 rows (there are ten times fewer,
@@ -104,10 +105,16 @@ public final class ClassifyMain {
       FruitClassifier classifier = trained.classifier();
       Calibration calibration = trained.calibration();
       double seconds = (System.nanoTime() - start) / 1e9;
+      Familiarity familiarity = photos.isEmpty() ? Familiarity.NONE : Familiarity.fit(photos);
       Path model = run.resolve(RunFiles.CLASSIFIER);
       classifier.save(model);
       RunFolder folder = RunFolder.local(run);
       folder.write(RunFiles.CALIBRATION, calibration.properties());
+      if (photos.isEmpty()) { // an earlier classify's photos must not judge this classifier's answers
+        java.nio.file.Files.deleteIfExists(run.resolve(RunFiles.FAMILIARITY));
+      } else {
+        familiarity.save(run.resolve(RunFiles.FAMILIARITY));
+      }
       if (studio != null) {
         studio.classifier().save(run.resolve(RunFiles.STUDIO_CLASSIFIER));
         folder.write(RunFiles.STUDIO_CALIBRATION, studio.calibration().properties());
@@ -132,6 +139,10 @@ public final class ClassifyMain {
         err.printf(Locale.ROOT, "[fruits] ImageNet check: produce score at least %.4f (%.0f%% of %d photos)%n", calibration.produceMin(),
             100 * Calibration.PRODUCE_RECALL, imagenet.produceScores().size());
       }
+      if (!photos.isEmpty()) {
+        err.printf(Locale.ROOT, "[fruits] familiarity check: cosine to the nearest training photo at least %.4f (%.0f%% of %d photos, each"
+            + " against other runs of shots)%n", familiarity.min(), 100 * Familiarity.RECALL, photos.size());
+      }
       if (studio != null && studioImagenet != imagenet) {
         err.printf(Locale.ROOT, "[fruits] ImageNet check for photos on white: produce score at least %.4f (%.0f%% of %d Training images)%n",
             studio.calibration().produceMin(), 100 * Calibration.PRODUCE_RECALL, studioImagenet.produceScores().size());
@@ -139,7 +150,7 @@ public final class ClassifyMain {
       Path report = run.resolve(RunFiles.CLASSIFIER_REPORT);
       String title = "Fruit classifier on " + run.getFileName() + " (" + training.size() + " Training images"
           + (photos.isEmpty() ? "" : ", " + photos.size() + " real photos") + ", " + epochs + " epochs)";
-      String calibrated = calibrationMarkdown(calibration, photos.isEmpty());
+      String calibrated = calibrationMarkdown(calibration, familiarity, photos.isEmpty());
       if (test.isEmpty()) {
         folder.write(RunFiles.CLASSIFIER_REPORT, "No Test/ images in this run: nothing to report on.\n\n" + calibrated);
       } else {
@@ -169,7 +180,7 @@ public final class ClassifyMain {
     });
   }
 
-  private static String calibrationMarkdown(Calibration c, boolean onTraining) {
+  private static String calibrationMarkdown(Calibration c, Familiarity familiarity, boolean onTraining) {
     return String.format(Locale.ROOT, "## Calibration and \"not sure\"%n%n"
         + "- fit on %d held-out %s%n- temperature %.3f (above 1: the raw probabilities were over-confident)%n"
         + "- answered sure when the family's probability is at least %.4f: on the held-out rows %.4f answered sure, of them %.4f right"
@@ -178,7 +189,10 @@ public final class ClassifyMain {
             : "real photos (whole runs of shots, unseen by the classifier fit for it)", c.temperature(), c.threshold(), c.coverage(), c.precision(), Calibration.TARGET_PRECISION,
         Double.isNaN(c.produceMin()) ? "- no ImageNet check (give --imagenet)\n" : String.format(Locale.ROOT,
             "- and only when the ImageNet classifier gives produce at least %.4f (what %.0f%% of the training photos reach)%n",
-            c.produceMin(), 100 * Calibration.PRODUCE_RECALL));
+            c.produceMin(), 100 * Calibration.PRODUCE_RECALL))
+        + (familiarity.photos() == 0 ? "" : String.format(Locale.ROOT, "- and only when the whole photo is like one of the %d training"
+            + " photos: cosine of the standardised features to the nearest at least %.4f (what %.0f%% of them reach against the photos of"
+            + " other runs of shots)%n", familiarity.photos(), familiarity.min(), 100 * Familiarity.RECALL));
   }
 
   /** The images of {@code rows}, without the variants the augment stage drew of them. */

@@ -1,13 +1,10 @@
 package io.fruits.classifier;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -93,14 +90,9 @@ public final class FruitClassifier {
     return d;
   }
 
-  /**
-   * Saves under a temporary name beside {@code file}, then moves it into place in one step, so an
-   * interrupted save leaves the previous classifier whole and a service never loads half of one.
-   */
+  /** Saved whole or not at all ({@link ModelFiles#save}). */
   public void save(Path file) throws IOException {
-    Path tmp = file.resolveSibling("_" + file.getFileName() + ".tmp");
-    try (OutputStream os = Files.newOutputStream(tmp); DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(os))) {
-      out.writeUTF(MAGIC);
+    ModelFiles.save(file, MAGIC, out -> {
       out.writeInt(d);
       out.writeInt(classes.size());
       for (String c : classes) {
@@ -109,19 +101,12 @@ public final class FruitClassifier {
       for (float w : weights) {
         out.writeFloat(w);
       }
-    }
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    });
   }
 
   public static FruitClassifier load(Path file) throws IOException {
     try (InputStream is = Files.newInputStream(file); DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(is))) {
-      String magic;
-      try {
-        magic = in.readUTF();
-      } catch (IOException e) {
-        magic = "";
-      }
-      if (!MAGIC.equals(magic)) {
+      if (!ModelFiles.starts(in, MAGIC)) {
         throw new IllegalArgumentException(file.getFileName() + " is not a fruit classifier; train one with fruits classify --run RUN");
       }
       int d = in.readInt();

@@ -17,6 +17,8 @@ public final class RunFiles {
   public static final String CLASSIFIER = "pca/classifier.bin";
   public static final String CALIBRATION = "pca/calibration.properties";
   public static final String IMAGENET = "pca/imagenet.properties";
+  /** The training photos a photo is compared with before the classifier is sure of it (runs classified with photos). */
+  public static final String FAMILIARITY = "pca/familiarity.bin";
   /** The classifier of photos of one fruit on white, trained on Fruits-360 alone (runs classified with photos). */
   public static final String STUDIO_CLASSIFIER = "pca/studio-classifier.bin";
   public static final String STUDIO_CALIBRATION = "pca/studio-calibration.properties";

@@ -3,6 +3,7 @@ package io.fruits.serve;
 import io.fruits.classifier.CatalogueEntry;
 import io.fruits.classifier.FruitCatalogue;
 import io.fruits.classifier.CalibratedClassifier;
+import io.fruits.classifier.Familiarity;
 import io.fruits.classifier.Guess;
 import io.fruits.classifier.ProduceScore;
 import io.fruits.classifier.Verdict;
@@ -105,7 +106,9 @@ public final class FruitPredictor implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalArgumentException(pcaFile + ": " + e.getMessage());
     }
-    CalibratedClassifier classifier = classifier(run, classifierFile, RunFiles.CALIBRATION, pca);
+    // Only the classifier of real photos has the check: photos on white are what its other one learned from.
+    CalibratedClassifier classifier = classifier(run, classifierFile, RunFiles.CALIBRATION, pca)
+        .with(Familiarity.load(run.resolve(RunFiles.FAMILIARITY)));
     Path studioFile = run.resolve(RunFiles.STUDIO_CLASSIFIER);
     CalibratedClassifier studio = Files.isRegularFile(studioFile) ? classifier(run, studioFile, RunFiles.STUDIO_CALIBRATION, pca) : null;
     FeatureExtractor extractor = open(d, saved, threads);

@@ -121,6 +121,56 @@ class NotSureIT {
     assertEquals(0, code);
     assertFalse(Files.exists(run.resolve(RunFiles.STUDIO_CLASSIFIER)));
     assertFalse(Files.exists(run.resolve(RunFiles.STUDIO_CALIBRATION)));
+    assertFalse(Files.exists(run.resolve(RunFiles.FAMILIARITY)), "the photos of an earlier classify judge no answer of this one");
+  }
+
+  /**
+   * Photos from another world than the shop of the training photos are answered not sure: the
+   * camera photos of oranges on a table in real-photos/dev ({@code jfc_}) are unlike every training
+   * photo, while the shop's own later photos of the run's four fruits ({@code gsd_}) are like
+   * them. The copy's calibration is sure of everything, so that the familiarity check alone decides.
+   * This small run (120 photos; 100 Fruits-360 images set the scaler) lets 2 of the 8 camera photos
+   * through and 42 of the 48 shop photos; the demo's run lets none of the 43 camera photos through
+   * (README, "Real photos").
+   */
+  @Test
+  void photosUnlikeEveryTrainingPhotoAreAnsweredNotSure(@TempDir Path tmp) throws Exception {
+    Path dev = SharedData.require().resolve("data/real-photos/dev");
+    List<Path> camera = photos(dev.resolve("Orange"), "jfc_");
+    List<Path> shop = new java.util.ArrayList<>();
+    for (String folder : SureRun.CLASSES.values()) {
+      shop.addAll(photos(dev.resolve(folder), "gsd_"));
+    }
+    assertTrue(camera.size() >= 5 && shop.size() >= 20, camera.size() + " camera and " + shop.size() + " shop photos");
+    Path run = tmp.resolve("run");
+    ImageTrees.copyTree(SureRun.get(), run);
+    Path calibration = run.resolve(RunFiles.CALIBRATION);
+    Files.writeString(calibration, Files.readString(calibration).replaceAll("(?m)^threshold=.*$", "threshold=0")
+        .replaceAll("(?m)^imagenet\\.produce\\.min=.*$", "imagenet.produce.min=0"));
+    try (FruitPredictor checked = FruitPredictor.open(run, TrainedRun.modelDir(), ImageDecoder.DEFAULT_MAX_PIXELS, 2)) {
+      int strange = sure(checked, camera);
+      int familiar = sure(checked, shop);
+      assertTrue(strange <= camera.size() / 4, strange + " of " + camera.size() + " camera photos answered sure");
+      assertTrue(familiar >= 0.8 * shop.size(), familiar + " of " + shop.size() + " shop photos answered sure");
+    }
+    Files.delete(run.resolve(RunFiles.FAMILIARITY));
+    try (FruitPredictor unchecked = FruitPredictor.open(run, TrainedRun.modelDir(), ImageDecoder.DEFAULT_MAX_PIXELS, 2)) {
+      assertEquals(camera.size(), sure(unchecked, camera), "without the check, the copy is sure of every photo");
+    }
+  }
+
+  private static List<Path> photos(Path folder, String prefix) throws Exception {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(f -> f.getFileName().toString().startsWith(prefix)).sorted().toList();
+    }
+  }
+
+  private static int sure(FruitPredictor p, List<Path> photos) throws Exception {
+    int sure = 0;
+    for (Path photo : photos) {
+      sure += p.predict(photo.getFileName().toString(), Files.readAllBytes(photo)).verdict().sure() ? 1 : 0;
+    }
+    return sure;
   }
 
   /**
