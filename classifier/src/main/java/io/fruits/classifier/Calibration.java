@@ -51,9 +51,15 @@ public record Calibration(double temperature, double threshold, int rows, double
     if (scores.isEmpty()) {
       throw new IllegalArgumentException("no photo has an ImageNet score; give the ImageNet run of the same photos");
     }
-    double[] sorted = scores.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    double min = sorted[(int) Math.floor((1 - PRODUCE_RECALL) * sorted.length)];
+    double min = reachedBy(scores.stream().mapToDouble(Double::doubleValue).toArray(), PRODUCE_RECALL);
     return new Calibration(temperature, threshold, rows, coverage, precision, min);
+  }
+
+  /** The highest of {@code values} that at least the {@code share} of them reach: the cut of a check that lets that share through. */
+  static double reachedBy(double[] values, double share) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[(int) Math.floor((1 - share) * sorted.length)];
   }
 
   /**

@@ -77,9 +77,7 @@ public final class Familiarity {
       }
       nearest[judged++] = best;
     }
-    double[] sorted = Arrays.copyOf(nearest, judged);
-    Arrays.sort(sorted);
-    return new Familiarity(rows, n, d, sorted[(int) Math.floor((1 - RECALL) * judged)]);
+    return new Familiarity(rows, n, d, Calibration.reachedBy(Arrays.copyOf(nearest, judged), RECALL));
   }
 
   /** The cosine of {@code values} (standardised features) to the nearest training photo; NaN without a check. */
