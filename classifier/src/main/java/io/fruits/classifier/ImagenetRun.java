@@ -40,7 +40,7 @@ public record ImagenetRun(List<String> ids, List<Double> produceScores, Map<Stri
       List<String> header = it.hasNext() ? it.next() : List.of();
       if (header.size() != ProduceScore.IMAGENET_CLASSES + 2) {
         throw new IllegalArgumentException(run + " does not hold 1000 ImageNet outputs per photo; run the photos with the full classifier"
-            + " and -D model.pooling=flatten");
+            + " and -D model.pooling=flatten, without model.histogram");
       }
       while (it.hasNext()) {
         List<String> f = it.next();

@@ -2,10 +2,12 @@ package io.fruits.classifier;
 
 import io.fruits.core.RunFiles;
 import io.fruits.core.RunFolder;
+import io.fruits.features.ModelKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,9 +16,13 @@ import java.util.Set;
  * The real photos of a second pipeline run, standardised like this run's vectors. The photos go
  * through the same pack and feature jobs as any image set (so they scale the same way); only the
  * scaling happens here, with this run's scaler, since a classifier needs one space. Both runs must
- * have used the same model file.
+ * have used the same model file and the same {@code model.*} settings.
  */
 public final class PhotoRows {
+  /** Keys that say where the model file is, not what vectors it makes (the file is compared by its checksum). */
+  private static final Set<ModelKey> WHERE =
+      EnumSet.of(ModelKey.PRESET, ModelKey.PATH, ModelKey.FILE, ModelKey.URL, ModelKey.SHA256, ModelKey.DIR, ModelKey.CACHE_DIR);
+
   private PhotoRows() {}
 
   /**
@@ -29,11 +35,21 @@ public final class PhotoRows {
       throw new IllegalArgumentException(photoRun + " is not a finished run; run the photos first: fruits run --input PHOTOS --output "
           + photoRun + " --model MODEL");
     }
-    String model = RunFolder.local(run).properties(RunFiles.SETTINGS).get(RunFiles.MODEL_SHA256);
-    String photoModel = RunFolder.local(photoRun).properties(RunFiles.SETTINGS).get(RunFiles.MODEL_SHA256);
-    if (model == null || !model.equalsIgnoreCase(photoModel)) {
+    Map<String, String> settings = RunFolder.local(run).properties(RunFiles.SETTINGS);
+    Map<String, String> photoSettings = RunFolder.local(photoRun).properties(RunFiles.SETTINGS);
+    String model = settings.get(RunFiles.MODEL_SHA256);
+    if (model == null || !model.equalsIgnoreCase(photoSettings.get(RunFiles.MODEL_SHA256))) {
       throw new IllegalArgumentException("the photo run " + photoRun + " was made with another model than " + run
           + "; run the photos with the same --model and model file");
+    }
+    // The same file pooled otherwise, or without the colour histogram, makes vectors of another space.
+    for (ModelKey k : ModelKey.values()) {
+      String mine = settings.getOrDefault(k.key(), k.defaultValue());
+      String theirs = photoSettings.getOrDefault(k.key(), k.defaultValue());
+      if (!WHERE.contains(k) && !mine.equalsIgnoreCase(theirs)) {
+        throw new IllegalArgumentException("the photo run " + photoRun + " has " + k.key() + "=" + theirs + " and " + run + " has " + mine
+            + "; run the photos with the same --model and -D model options");
+      }
     }
     List<PhotoRow> rows = new ArrayList<>();
     for (LabelledVector v : features.read(photoRun)) {

@@ -43,7 +43,7 @@ public final class FeatureExtractor implements AutoCloseable {
       return new float[0][];
     }
     try {
-      float[][] out = predictor.predict(batch);
+      float[][] out = withHistograms(predictor.predict(batch), batch);
       dimension = out[0].length;
       return out;
     } catch (TranslateException | RuntimeException e) {
@@ -56,6 +56,18 @@ public final class FeatureExtractor implements AutoCloseable {
       }
       throw new IOException(root.getMessage(), e);
     }
+  }
+
+  private static float[][] withHistograms(float[][] vectors, ImageBatch batch) {
+    if (batch.histogram(0) == null) {
+      return vectors;
+    }
+    for (int i = 0; i < vectors.length; i++) {
+      float[] v = java.util.Arrays.copyOf(vectors[i], vectors[i].length + ColourHistogram.SIZE);
+      System.arraycopy(batch.histogram(i), 0, v, vectors[i].length, ColourHistogram.SIZE);
+      vectors[i] = v;
+    }
+    return vectors;
   }
 
   /**

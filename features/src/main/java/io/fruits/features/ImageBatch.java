@@ -16,6 +16,8 @@ public final class ImageBatch {
   private final int height;
   private final int width;
   private final boolean channelsLast;
+  /** Per slot, when the descriptor appends a colour histogram: filled with the tensor, appended to the CNN's vector. */
+  private final float[][] histograms;
   private int count;
 
   public ImageBatch(ModelDescriptor d, int capacity) {
@@ -28,6 +30,12 @@ public final class ImageBatch {
         ByteBuffer.allocateDirect(Math.multiplyExact(imageSize, capacity) * Float.BYTES)
             .order(ByteOrder.nativeOrder())
             .asFloatBuffer();
+    this.histograms = d.histogram() ? new float[capacity][ColourHistogram.SIZE] : null;
+  }
+
+  /** The colour histogram of {@code slot}, or null when the descriptor appends none. */
+  public float[] histogram(int slot) {
+    return histograms == null ? null : histograms[slot];
   }
 
   /** The whole buffer, for writers that fill slots by index. */

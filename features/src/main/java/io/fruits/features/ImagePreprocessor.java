@@ -48,6 +48,10 @@ public final class ImagePreprocessor {
   public void prepare(RgbImage image, ImageBatch batch, int slot) throws RejectedImageException {
     try {
       writer.write(image, batch.buffer(), slot);
+      float[] histogram = batch.histogram(slot);
+      if (histogram != null) {
+        ColourHistogram.of(image, histogram);
+      }
     } catch (RuntimeException e) {
       throw new RejectedImageException(RejectReason.CORRUPT, "the decoded pixels could not be prepared: " + e.getMessage());
     }

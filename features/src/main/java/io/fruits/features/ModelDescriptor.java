@@ -40,6 +40,7 @@ public final class ModelDescriptor implements java.io.Serializable {
   private final String outputName;
   private final boolean outputChannelsLast;
   private final Pooling pooling;
+  private final boolean histogram;
 
   private ModelDescriptor(Map<String, String> values) {
     this.values = values;
@@ -61,12 +62,14 @@ public final class ModelDescriptor implements java.io.Serializable {
     this.outputName = get(ModelKey.OUTPUT_NAME);
     this.outputChannelsLast = channelsLast(ModelKey.OUTPUT_LAYOUT);
     this.pooling = Pooling.parse(get(ModelKey.POOLING));
+    this.histogram = choice(ModelKey.HISTOGRAM, "none", "hsv").equals("hsv");
     // Canonical spellings, so that equal descriptors have equal maps.
     values.put(ModelKey.COLOR.key(), bgr ? "BGR" : "RGB");
     values.put(ModelKey.INPUT_LAYOUT.key(), inputChannelsLast ? "NHWC" : "NCHW");
     values.put(ModelKey.OUTPUT_LAYOUT.key(), outputChannelsLast ? "NHWC" : "NCHW");
     values.put(ModelKey.RESIZE.key(), crop ? "crop" : "stretch");
     values.put(ModelKey.POOLING.key(), pooling.name().toLowerCase(Locale.ROOT));
+    values.put(ModelKey.HISTOGRAM.key(), histogram ? "hsv" : "none");
   }
 
   /**
@@ -209,6 +212,11 @@ public final class ModelDescriptor implements java.io.Serializable {
 
   public Pooling pooling() {
     return pooling;
+  }
+
+  /** Whether each vector ends with the image's {@link ColourHistogram}. */
+  public boolean histogram() {
+    return histogram;
   }
 
   /** Floats in one input tensor for one image. */

@@ -25,7 +25,8 @@ public enum ModelKey {
   STD("model.std", "1,1,1", "per-channel divisor applied after the mean, in model.color order"),
   OUTPUT_NAME("model.output.name", "", "name of the feature-map output (empty: the first)"),
   OUTPUT_LAYOUT("model.output.layout", "NCHW", "layout of a 4-d feature map: NCHW or NHWC"),
-  POOLING("model.pooling", "max", "max, avg or flatten over the feature map's spatial cells");
+  POOLING("model.pooling", "max", "max, avg or flatten over the feature map's spatial cells"),
+  HISTOGRAM("model.histogram", "none", "none, or hsv: append a colour histogram of the resized image (58 values) to each vector");
 
   private final String key;
   private final String defaultValue;

@@ -85,7 +85,7 @@ class SqueezeNetParityIT {
   }
 
   /** Seven 100x100 Fruits-360 images of different classes and one original-size photo. */
-  private static List<Path> sampleImages() throws IOException {
+  static List<Path> sampleImages() throws IOException {
     List<Path> out = new ArrayList<>();
     try (Stream<Path> classes = Files.list(SharedData.fruits().resolve("Test")).sorted()) {
       for (Path c : classes.limit(7).toList()) {

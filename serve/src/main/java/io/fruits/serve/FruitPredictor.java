@@ -1,11 +1,12 @@
 package io.fruits.serve;
 
-import io.fruits.classifier.CatalogueEntry;
-import io.fruits.classifier.FruitCatalogue;
 import io.fruits.classifier.CalibratedClassifier;
+import io.fruits.classifier.CatalogueEntry;
 import io.fruits.classifier.Familiarity;
+import io.fruits.classifier.FruitCatalogue;
 import io.fruits.classifier.Guess;
 import io.fruits.classifier.ProduceScore;
+import io.fruits.classifier.StandardFeatures;
 import io.fruits.classifier.Verdict;
 import io.fruits.core.RunFiles;
 import io.fruits.core.RunFolder;
@@ -48,7 +49,7 @@ public final class FruitPredictor implements AutoCloseable {
   private final FeatureExtractor extractor;
   private final ImagePreprocessor preprocessor;
   private final ImageBatch batch;
-  private final PcaModel pca;
+  private final StandardFeatures standard;
   private final CalibratedClassifier classifier;
   private final CalibratedClassifier studio; // null: the run has no classifier of its own for photos on white
   private final Imagenet imagenet; // null: the run has no ImageNet check
@@ -60,8 +61,9 @@ public final class FruitPredictor implements AutoCloseable {
   private record Imagenet(FeatureExtractor extractor, ModelDescriptor descriptor, ImagePreprocessor preprocessor, ImageBatch batch) {}
   private final FruitCatalogue catalogue = FruitCatalogue.load();
 
-  private FruitPredictor(ModelDescriptor d, FeatureExtractor extractor, long maxPixels, PcaModel pca, CalibratedClassifier classifier,
-      CalibratedClassifier studio, Imagenet imagenet, int views) {
+  private FruitPredictor(ModelDescriptor d, FeatureExtractor extractor, long maxPixels, StandardFeatures standard,
+      CalibratedClassifier classifier, CalibratedClassifier studio, Imagenet imagenet, int views) {
+    this.standard = standard;
     this.studio = studio;
     this.extractor = extractor;
     this.views = views;
@@ -70,7 +72,6 @@ public final class FruitPredictor implements AutoCloseable {
     this.maxPixels = maxPixels;
     this.preprocessor = new ImagePreprocessor(d, maxPixels); // its tensor writer, under the lock
     this.batch = new ImageBatch(d, 1);
-    this.pca = pca;
     this.classifier = classifier;
   }
 
@@ -107,10 +108,11 @@ public final class FruitPredictor implements AutoCloseable {
       throw new IllegalArgumentException(pcaFile + ": " + e.getMessage());
     }
     // Only the classifier of real photos has the check: photos on white are what its other one learned from.
-    CalibratedClassifier classifier = classifier(run, classifierFile, RunFiles.CALIBRATION, pca)
+    StandardFeatures standard = StandardFeatures.of(pca, saved);
+    CalibratedClassifier classifier = classifier(run, classifierFile, RunFiles.CALIBRATION, standard)
         .with(Familiarity.load(run.resolve(RunFiles.FAMILIARITY)));
     Path studioFile = run.resolve(RunFiles.STUDIO_CLASSIFIER);
-    CalibratedClassifier studio = Files.isRegularFile(studioFile) ? classifier(run, studioFile, RunFiles.STUDIO_CALIBRATION, pca) : null;
+    CalibratedClassifier studio = Files.isRegularFile(studioFile) ? classifier(run, studioFile, RunFiles.STUDIO_CALIBRATION, standard) : null;
     FeatureExtractor extractor = open(d, saved, threads);
     FeatureExtractor imagenetExtractor = null;
     try {
@@ -125,7 +127,7 @@ public final class FruitPredictor implements AutoCloseable {
         imagenetExtractor = open(id, imagenetKeys, threads);
         imagenet = new Imagenet(imagenetExtractor, id, new ImagePreprocessor(id, maxPixels), new ImageBatch(id, 1));
       }
-      return new FruitPredictor(d, extractor, maxPixels, pca, classifier, studio, imagenet, views);
+      return new FruitPredictor(d, extractor, maxPixels, standard, classifier, studio, imagenet, views);
     } catch (RuntimeException | IOException e) {
       extractor.close(); // a predictor that failed to open holds no native memory
       if (imagenetExtractor != null) {
@@ -135,11 +137,11 @@ public final class FruitPredictor implements AutoCloseable {
     }
   }
 
-  private static CalibratedClassifier classifier(Path run, Path file, String calibration, PcaModel pca) throws IOException {
+  private static CalibratedClassifier classifier(Path run, Path file, String calibration, StandardFeatures standard) throws IOException {
     CalibratedClassifier c = CalibratedClassifier.load(file, run.resolve(calibration), FruitCatalogue.load());
-    if (c.dimension() != pca.dimension()) {
+    if (!standard.fits(c.dimension())) {
       throw new IllegalArgumentException(file.getFileName() + " expects " + c.dimension() + " features but the run has "
-          + pca.dimension() + "; retrain it: fruits classify --run " + run);
+          + standard.dimension() + "; retrain it: fruits classify --run " + run);
     }
     return c;
   }
@@ -203,12 +205,10 @@ public final class FruitPredictor implements AutoCloseable {
     for (RgbImage seen : photo.views()) {
       preprocessor.prepare(seen, batch, 0);
       batch.setCount(1);
-      float[] vector = extractor.extract(batch)[0];
-      double[] standard = new double[vector.length];
-      pca.scaler().transform(vector, standard); // the classifier takes the run's standardised features
-      standardised.add(standard);
+      standardised.add(standard.transform(extractor.extract(batch)[0]));
     }
-    Verdict verdict = (photo.onWhite() && studio != null ? studio : classifier).judge(standardised, 3, produce);
+    CalibratedClassifier judge = photo.onWhite() && studio != null ? studio : classifier;
+    Verdict verdict = judge.judge(standardised.stream().map(v -> standard.forClassifier(v, judge.dimension())).toList(), 3, produce);
     List<CatalogueEntry> entries = new ArrayList<>();
     for (Guess g : verdict.top()) {
       entries.add(catalogue.entry(g.label()));

@@ -11,6 +11,7 @@ import io.fruits.classifier.FruitCatalogue;
 import io.fruits.classifier.LabelledVector;
 import io.fruits.classifier.StandardFeatures;
 import io.fruits.core.RunFiles;
+import io.fruits.features.ColourHistogram;
 import io.fruits.features.ImageDecoder;
 import io.fruits.features.SharedData;
 import io.fruits.mapreduce.ImageTrees;
@@ -94,17 +95,21 @@ class NotSureIT {
     CalibratedClassifier studio = CalibratedClassifier.load(run.resolve(RunFiles.STUDIO_CLASSIFIER), calibration, FruitCatalogue.load());
     CalibratedClassifier withPhotos = CalibratedClassifier.load(run.resolve(RunFiles.CLASSIFIER), run.resolve(RunFiles.CALIBRATION),
         FruitCatalogue.load());
+    assertEquals(withPhotos.dimension() + ColourHistogram.SIZE, studio.dimension(),
+        "the classifier of photos on white takes the colour histogram, the one of real photos the CNN's values alone");
+    StandardFeatures features = StandardFeatures.of(run);
     int rows = 0;
     try (FruitPredictor copy = FruitPredictor.open(run, TrainedRun.modelDir(), ImageDecoder.DEFAULT_MAX_PIXELS, 2)) {
       // The pipeline's own vector of each Test image, against what the predictor says from the image file.
-      for (LabelledVector row : StandardFeatures.of(run).read(run)) {
+      for (LabelledVector row : features.read(run)) {
         if (!row.split().equals("Test")) {
           continue;
         }
         Path photo = SureRun.testImages().resolve(row.id().substring("Test/".length()));
         double said = copy.predict(photo.toString(), Files.readAllBytes(photo)).top().get(0).probability();
         assertEquals(studio.judge(row.values(), 1, Double.NaN).top().get(0).probability(), said, 1e-3, row.id());
-        assertTrue(Math.abs(withPhotos.judge(row.values(), 1, Double.NaN).top().get(0).probability() - said) > 0.01, row.id());
+        double[] cnn = features.forClassifier(row.values(), withPhotos.dimension());
+        assertTrue(Math.abs(withPhotos.judge(cnn, 1, Double.NaN).top().get(0).probability() - said) > 0.01, row.id());
         rows++;
       }
     }

@@ -17,11 +17,13 @@ import org.apache.hadoop.conf.Configuration;
  * A small run trained the way {@code scripts/fruits demo} trains: four classes that both Fruits-360
  * and the real training photos have (20 Training and 5 Test images each, 30 shop photos each), a
  * run of the photos, a run of the photos through the whole ImageNet classifier, and {@code fruits
- * classify} with all three. MobileNetV2, the demo's preset. Built once per JVM.
+ * classify} with all three. MobileNetV2, the demo's preset, with the demo's colour histogram. Built once per JVM.
  */
 final class SureRun {
   /** Fruits-360 class, then the real-photos folder of the same fruit. */
   static final Map<String, String> CLASSES = Map.of("Banana 1", "Banana", "Kiwi 1", "Kiwi", "Lemon 1", "Lemon", "Orange 1", "Orange");
+  /** The demo's feature runs append a colour histogram to the CNN's values. */
+  private static final String[] COLOUR = {"model.histogram", "hsv"};
   private static Path run;
   private static Path root;
 
@@ -40,8 +42,8 @@ final class SureRun {
       }
       Path classes = Files.writeString(root.resolve("classes.tsv"), tsv);
       Path out = root.resolve("run");
-      pipeline("in", "run", "mobilenetv2");
-      pipeline("photos", "photo-run", "mobilenetv2");
+      pipeline("in", "run", "mobilenetv2", COLOUR);
+      pipeline("photos", "photo-run", "mobilenetv2", COLOUR);
       pipeline("photos", "imagenet-run", "mobilenetv2-imagenet");
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       int code = ClassifyMain.run(new String[] {"--run", out.toString(), "--photos", root.resolve("photo-run").toString(), "--classes",
@@ -75,8 +77,11 @@ final class SureRun {
     return root.resolve("in/Test");
   }
 
-  private static void pipeline(String in, String out, String model) throws Exception {
+  private static void pipeline(String in, String out, String model, String... keys) throws Exception {
     Configuration conf = new Configuration();
+    for (int i = 0; i < keys.length; i += 2) {
+      conf.set(keys[i], keys[i + 1]);
+    }
     conf.set("model.dir", SharedData.models().toString());
     // A few components: these small sets have fewer images than features.
     conf.set("pca.method", "randomized");
