@@ -83,7 +83,7 @@ public final class ClassifyMain {
       int photoInputs = c.value("--photos") == null ? features.dimension() : features.withoutHistogram();
       List<PhotoRow> photos = c.value("--photos") == null ? List.of()
           : PhotoRows.read(run, features, Paths.get(c.value("--photos")), PhotoClasses.read(Paths.get(c.value("--classes"))), known)
-              .stream().map(p -> p.first(photoInputs)).toList();
+              .stream().map(p -> new PhotoRow(p.id(), p.folder(), p.classes(), features.forClassifier(p.values(), photoInputs))).toList();
       ImagenetRun imagenet = c.value("--imagenet") == null ? null : ImagenetRun.read(Paths.get(c.value("--imagenet")));
       ImagenetRun studioImagenet = c.value("--studio-imagenet") == null ? imagenet : ImagenetRun.read(Paths.get(c.value("--studio-imagenet")));
       if (imagenet != null) {
@@ -99,7 +99,7 @@ public final class ClassifyMain {
             + " model (" + imagenet.modelKeys().getOrDefault("model.preset", imagenet.modelKeys().get("model.file")) + ")");
       }
       long start = System.nanoTime();
-      ClassifierTraining.Result trained = ClassifierTraining.run(first(training, photoInputs), photos, imagenet, epochs);
+      ClassifierTraining.Result trained = ClassifierTraining.run(forClassifier(training, features, photoInputs), photos, imagenet, epochs);
       // Photos on white are what Fruits-360 shows: that classifier learns from its images, not their variants on
       // drawn backgrounds (with one variant each, Test top-1 0.9862 without them in it; 0.9750 when one classifier took all).
       // Its ImageNet check is set by its own training images where given: white-background close-ups
@@ -172,7 +172,7 @@ public final class ClassifyMain {
             testCalibration.temperature(), testCalibration.threshold(), studioImagenet == null ? "" : String.format(Locale.ROOT,
                 "- its ImageNet check: produce at least %.4f (what %.0f%% of %s reach)%n", testCalibration.produceMin(),
                 100 * Calibration.PRODUCE_RECALL, studioImagenet == imagenet ? "the real photos" : "the Training images"),
-            ClassifierReport.evaluate(classifier, first(test, photoInputs)).top1());
+            ClassifierReport.evaluate(classifier, forClassifier(test, features, photoInputs)).top1());
         folder.write(RunFiles.CLASSIFIER_REPORT, r.markdown(title) + "\n" + calibrated
             + String.format(Locale.ROOT, "- Test images answered sure: %.4f%n", sure / (double) test.size()) + studioNote);
         err.printf(Locale.ROOT, "[fruits] classifier on %d Test images%s: top-1 %.4f, top-3 %.4f, sure %.4f%n", r.rows(),
@@ -204,9 +204,9 @@ public final class ClassifyMain {
     return rows.stream().filter(r -> !Augmenter.isVariant(r.id())).toList();
   }
 
-  /** {@code rows} with their first {@code n} values only. */
-  static List<LabelledVector> first(List<LabelledVector> rows, int n) {
-    return rows.stream().map(r -> r.first(n)).toList();
+  /** {@code rows} as a classifier of {@code inputs} values takes them (the same arrays when that is all of them). */
+  static List<LabelledVector> forClassifier(List<LabelledVector> rows, StandardFeatures features, int inputs) {
+    return rows.stream().map(r -> new LabelledVector(r.id(), r.label(), features.forClassifier(r.values(), inputs))).toList();
   }
 
   static List<LabelledVector> split(List<LabelledVector> rows, String name) {

@@ -7,9 +7,4 @@ public record LabelledVector(String id, String label, double[] values) {
     int slash = id.indexOf('/');
     return slash < 0 ? "" : id.substring(0, slash);
   }
-
-  /** The row with its first {@code n} values only. */
-  public LabelledVector first(int n) {
-    return new LabelledVector(id, label, java.util.Arrays.copyOf(values, n));
-  }
 }

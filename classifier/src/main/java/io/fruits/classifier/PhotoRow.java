@@ -3,9 +3,4 @@ package io.fruits.classifier;
 import java.util.List;
 
 /** A real photo for training or calibration: its id, its folder, the classes it may be, its standardised features. */
-public record PhotoRow(String id, String folder, List<String> classes, double[] values) {
-  /** The row with its first {@code n} values only. */
-  public PhotoRow first(int n) {
-    return new PhotoRow(id, folder, classes, java.util.Arrays.copyOf(values, n));
-  }
-}
+public record PhotoRow(String id, String folder, List<String> classes, double[] values) {}

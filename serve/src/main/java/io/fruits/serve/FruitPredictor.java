@@ -201,14 +201,14 @@ public final class FruitPredictor implements AutoCloseable {
   /** The CNN passes on a prepared photo and the classifier's verdict; one photo at a time, as a DJL predictor is not thread-safe. */
   synchronized Answer answer(PreparedPhoto photo) throws RejectedImageException, IOException {
     double produce = produce(photo.imagenetInput());
-    List<double[]> standardised = new ArrayList<>();
+    CalibratedClassifier judge = photo.onWhite() && studio != null ? studio : classifier;
+    List<double[]> standardised = new ArrayList<>(); // as the classifier that answers takes them
     for (RgbImage seen : photo.views()) {
       preprocessor.prepare(seen, batch, 0);
       batch.setCount(1);
-      standardised.add(standard.transform(extractor.extract(batch)[0]));
+      standardised.add(standard.forClassifier(standard.transform(extractor.extract(batch)[0]), judge.dimension()));
     }
-    CalibratedClassifier judge = photo.onWhite() && studio != null ? studio : classifier;
-    Verdict verdict = judge.judge(standardised.stream().map(v -> standard.forClassifier(v, judge.dimension())).toList(), 3, produce);
+    Verdict verdict = judge.judge(standardised, 3, produce);
     List<CatalogueEntry> entries = new ArrayList<>();
     for (Guess g : verdict.top()) {
       entries.add(catalogue.entry(g.label()));
