@@ -157,7 +157,9 @@ public final class ImageDecoder {
     int step = step(reader);
     Orientation orientation = Orientation.of(reader);
     String[] warning = new String[1];
-    reader.addIIOReadWarningListener(warningCatcher(warning));
+    if (fillsInDamage(reader)) {
+      reader.addIIOReadWarningListener(warningCatcher(warning));
+    }
     BufferedImage image;
     try {
       ImageReadParam param = reader.getDefaultReadParam();
@@ -175,6 +177,19 @@ public final class ImageDecoder {
       throw new RejectedImageException(RejectReason.CORRUPT, warning[0]);
     }
     return toRgb(image, orientation);
+  }
+
+  /**
+   * Whether the reader's warnings speak of damaged pixels. The JPEG reader's decoder (libjpeg, in
+   * the JDK and under TwelveMonkeys' reader) fills in what a damaged or truncated file lacks and
+   * only warns, so its warnings reject the file. The other readers throw on damaged data (measured:
+   * PNG, GIF, BMP and TIFF cut short all throw), and their warnings are about the file's layout:
+   * TwelveMonkeys' TIFF reader warns of every uncompressed TIFF whose last strip is shorter than
+   * the others, and of JPEG-compressed strips that carry their own tables, as the JDK's writer
+   * makes them; both are whole, valid images.
+   */
+  private static boolean fillsInDamage(ImageReader reader) throws IOException {
+    return reader.getFormatName().equalsIgnoreCase("jpeg");
   }
 
   /**

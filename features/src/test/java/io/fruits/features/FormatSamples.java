@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The same photo in the formats people upload: CMYK and YCCK JPEGs carrying a real CMYK ICC
  * profile (Ghostscript's, from Debian's libgs-common), WebP lossy, lossless, with alpha and
- * animated (written by libwebp's own cwebp and img2webp, Debian's webp), TIFF with LZW in 8 and 16
- * bits, and an animated GIF. Independent writers, so that a reader is tested against files it did
+ * animated (written by libwebp's own cwebp and img2webp, Debian's webp), TIFF uncompressed and with
+ * LZW in 8 and 16 bits and with JPEG strips, and an animated GIF. Independent writers, so that a reader is tested against files it did
  * not make.
  */
 public final class FormatSamples {
@@ -55,8 +55,11 @@ public final class FormatSamples {
     m.put("lossless.webp", webp(photo, tmp, "-lossless"));
     m.put("alpha.webp", webp(withTransparentBorder(photo), tmp, "-lossless", "-exact"));
     m.put("animated.webp", animatedWebp(photo, tmp));
-    m.put("lzw.tif", tiff(photo, false));
-    m.put("sixteen-bit-lzw.tif", tiff(photo, true));
+    m.put("lzw.tif", tiff(photo, false, "LZW"));
+    m.put("sixteen-bit-lzw.tif", tiff(photo, true, "LZW"));
+    m.put("uncompressed.tif", tiff(photo, false, null));
+    m.put("sixteen-bit-uncompressed.tif", tiff(photo, true, null));
+    m.put("jpeg.tif", tiff(photo, false, "JPEG"));
     m.put("animated.gif", animatedGif(photo));
     return m;
   }
@@ -207,8 +210,12 @@ public final class FormatSamples {
     return Files.readAllBytes(webp);
   }
 
-  /** The JDK's TIFF writer with LZW; in 16 bits each sample is v * 257, so it maps back exactly. */
-  static byte[] tiff(BufferedImage photo, boolean sixteenBits) throws IOException {
+  /**
+   * The JDK's TIFF writer with {@code compression} (null: none, the writer's default; its strips
+   * are about 8 KB, so the last one of a 100-row photo is shorter than the others); in 16 bits each
+   * sample is v * 257, so it maps back exactly.
+   */
+  static byte[] tiff(BufferedImage photo, boolean sixteenBits, String compression) throws IOException {
     BufferedImage image = rgb(photo);
     if (sixteenBits) {
       ComponentColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
@@ -224,8 +231,10 @@ public final class FormatSamples {
     }
     ImageWriter writer = jdkWriter("tiff");
     ImageWriteParam param = writer.getDefaultWriteParam();
-    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-    param.setCompressionType("LZW");
+    if (compression != null) {
+      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+      param.setCompressionType(compression);
+    }
     return write(writer, new IIOImage(image, null, null), param);
   }
 
