@@ -88,6 +88,7 @@ public final class FruitService implements AutoCloseable {
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = limits.maxBytes();
+      config.http.prefer405over404 = true; // GET /predict is a wrong method, not a missing page
       config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
       // Bounded threads and a bounded backlog of work for them (a queued job is a few hundred
       // bytes; past the bound Jetty closes the connection).
@@ -100,7 +101,10 @@ public final class FruitService implements AutoCloseable {
     app.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
     app.post("/predict", this::predict);
     app.error(HttpStatus.NOT_FOUND, ctx -> error(ctx, HttpStatus.NOT_FOUND, "not-found", "no such page; the service has / and POST /predict"));
-    app.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> error(ctx, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "use GET / or POST /predict"));
+    app.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> {
+      ctx.header("Allow", ctx.path().equals("/predict") ? "POST" : "GET, HEAD"); // a 405 must say what is allowed (RFC 9110)
+      error(ctx, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "use GET / or POST /predict");
+    });
     app.exception(Exception.class, (e, ctx) -> {
       // Never the exception's words: they can name classes and paths of this machine.
       System.err.println("[fruits] " + ctx.method() + " " + ctx.path() + " failed: " + e);

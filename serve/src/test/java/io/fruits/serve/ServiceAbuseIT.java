@@ -85,6 +85,16 @@ class ServiceAbuseIT {
   }
 
   @Test
+  void aWrongMethodIsNotAllowedAndSaysWhatIs() throws Exception {
+    HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri("/predict")).build(), HttpResponse.BodyHandlers.ofString());
+    assertCleanError(get, 405);
+    assertEquals("POST", get.headers().firstValue("Allow").orElse(""), get.headers().toString());
+    HttpResponse<String> delete = http.send(HttpRequest.newBuilder(uri("/")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    assertCleanError(delete, 405);
+    assertTrue(delete.headers().firstValue("Allow").orElse("").startsWith("GET"), delete.headers().toString());
+  }
+
+  @Test
   void everyAnswerCarriesTheSecurityHeaders() throws Exception {
     List<HttpResponse<String>> answers = List.of(
         http.send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString()),
