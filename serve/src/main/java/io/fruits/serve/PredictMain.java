@@ -42,6 +42,15 @@ public final class PredictMain {
     });
   }
 
+  /**
+   * Whether the JVM could not decode the name it was given: bytes that are no UTF-8 (a Latin-1
+   * "été" from an old archive) reach {@code main} as U+FFFD, so the file exists under a name the
+   * JVM cannot spell, and "no such file" would be wrong.
+   */
+  static boolean undecodableName(Path image) {
+    return image.toString().indexOf('\uFFFD') >= 0;
+  }
+
   /** Prints the answer for one image, or its error line; false for an error. */
   private static boolean answer(FruitPredictor predictor, Path image, long maxBytes, PrintStream out) throws IOException {
     String error;
@@ -51,7 +60,9 @@ public final class PredictMain {
     } catch (RejectedImageException e) {
       error = Json.error(image.toString(), e.reason().word(), e.getMessage());
     } catch (java.nio.file.NoSuchFileException e) {
-      error = Json.error(image.toString(), "missing", "no such file");
+      error = undecodableName(image)
+          ? Json.error(image.toString(), "unreadable", "its name is not valid in the JVM's file name charset (UTF-8), so the JVM cannot open it: rename it")
+          : Json.error(image.toString(), "missing", "no such file");
     } catch (IOException e) {
       // A folder, a file without read permission: this image gets an error line, the next ones still their answers.
       error = Json.error(image.toString(), "unreadable", Files.isDirectory(image) ? "a folder, not a photo" : "cannot be read");

@@ -46,18 +46,23 @@ class PredictCommandIT {
   }
 
   @Test
-  void aFolderAmongTheImagesIsAnErrorLineAndTheNextImageIsStillAnswered() throws Exception {
+  void aFolderOrAFileThatCannotBeOpenedIsAnErrorLineAndTheNextImageIsStillAnswered() throws Exception {
     Path photo = FruitServiceIT.firstTestPhoto();
     Path folder = Files.createDirectories(tmp.resolve("somefolder"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code = PredictMain.run(new String[] {"--run", TrainedRun.get().toString(), "-D", "model.dir=" + SharedData.models(),
-        photo.toString(), folder.toString(), photo.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        photo.toString(), folder.toString(), tmp.resolve("gone.jpg").toString(), tmp.resolve("caf\uFFFD.jpg").toString(), photo.toString()},
+        new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
     String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
     assertEquals(1, code);
-    assertEquals(3, lines.length, out.toString());
+    assertEquals(5, lines.length, out.toString());
     assertEquals("unreadable", FruitServiceIT.reason(lines[1]), lines[1]);
     assertEquals("a folder, not a photo", FruitServiceIT.json(lines[1]).get("error").getAsString());
-    assertEquals(photo.getParent().getFileName().toString(), FruitServiceIT.firstClass(lines[2]), lines[2]);
+    assertEquals("missing", FruitServiceIT.reason(lines[2]), lines[2]);
+    // A name the JVM got as U+FFFD (bytes that are no UTF-8) exists under a name it cannot spell.
+    assertEquals("unreadable", FruitServiceIT.reason(lines[3]), lines[3]);
+    assertTrue(FruitServiceIT.json(lines[3]).get("error").getAsString().endsWith("rename it"), lines[3]);
+    assertEquals(photo.getParent().getFileName().toString(), FruitServiceIT.firstClass(lines[4]), lines[4]);
   }
 
   /** An image over --max-bytes is an error line, not read further: /dev/zero would otherwise fill the heap. */
