@@ -54,6 +54,14 @@ public final class BilinearResizer {
     this.bufferB = new int[width * 3];
   }
 
+  public int width() {
+    return width;
+  }
+
+  public int height() {
+    return height;
+  }
+
   public static BilinearResizer forModel(ModelDescriptor d) {
     return new BilinearResizer(d.width(), d.height(), d.crop());
   }

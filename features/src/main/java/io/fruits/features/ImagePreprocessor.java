@@ -7,11 +7,13 @@ package io.fruits.features;
 public final class ImagePreprocessor {
   private final ImageDecoder decoder;
   private final BilinearResizer resizer;
+  private final Letterbox letterbox;
   private final InputTensorWriter writer;
 
   public ImagePreprocessor(ModelDescriptor d, long maxPixels) {
     this.decoder = new ImageDecoder(maxPixels);
     this.resizer = BilinearResizer.forModel(d);
+    this.letterbox = new Letterbox(d.width(), d.height());
     this.writer = new InputTensorWriter(d);
   }
 
@@ -25,12 +27,25 @@ public final class ImagePreprocessor {
     return decoder.decode(bytes, length);
   }
 
-  /** {@code decoded}, or a crop of it, at the model's input size. */
+  /**
+   * {@code decoded} at the model's input size: a photo on white ({@link StudioShot}) of another
+   * shape than the input is fitted into it with white around ({@link Letterbox}), as Fruits-360's
+   * images are; any other photo is stretched or cropped as the descriptor says. Fruits-360's
+   * square images are the same either way.
+   */
   public RgbImage resize(RgbImage decoded) throws RejectedImageException {
+    return resize(decoded, letterbox.needed(decoded) && StudioShot.is(decoded));
+  }
+
+  /**
+   * {@code image} at the model's input size, fitted on white when {@code onWhite}: for a view of a
+   * photo, which is judged by the whole photo, not by its part.
+   */
+  public RgbImage resize(RgbImage image, boolean onWhite) throws RejectedImageException {
     try {
-      return resizer.resize(decoded);
+      return onWhite && letterbox.needed(image) ? letterbox.fit(image) : resizer.resize(image);
     } catch (RuntimeException e) {
-      throw new RejectedImageException(RejectReason.CORRUPT, "the decoded " + decoded.width() + "x" + decoded.height()
+      throw new RejectedImageException(RejectReason.CORRUPT, "the decoded " + image.width() + "x" + image.height()
           + " image could not be resized: " + e.getMessage());
     }
   }

@@ -19,6 +19,7 @@ import io.fruits.features.ModelLocator;
 import io.fruits.features.RejectedImageException;
 import io.fruits.features.RgbImage;
 import io.fruits.features.Sha256;
+import io.fruits.features.StudioShot;
 import io.fruits.reduction.PcaModel;
 import java.io.IOException;
 import java.io.Reader;
@@ -193,7 +194,7 @@ public final class FruitPredictor implements AutoCloseable {
     boolean onWhite = StudioShot.is(decoded);
     List<RgbImage> seen = new ArrayList<>();
     for (RgbImage view : Views.of(decoded, Views.count(onWhite, views))) {
-      seen.add(copy(pixels.resize(view))); // a copy: the resizer's buffer is reused for the next view
+      seen.add(copy(pixels.resize(view, onWhite))); // a copy: the resizer's buffer is reused for the next view
     }
     return new PreparedPhoto(name, seen, imagenetInput, onWhite, Png.of(seen.get(0)));
   }

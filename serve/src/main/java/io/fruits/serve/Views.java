@@ -14,7 +14,7 @@ import java.util.Objects;
 final class Views {
   static final double SHARE = 0.7;
   static final int MAX = 6;
-  /** The setting that picks per photo: one view of a {@link StudioShot}, {@link #MAX} of any other. */
+  /** The setting that picks per photo: one view of a {@link io.fruits.features.StudioShot}, {@link #MAX} of any other. */
   static final int AUTO = 0;
 
   private Views() {}
@@ -42,7 +42,7 @@ final class Views {
     };
   }
 
-  /** How many views a photo gets under {@code setting} (a count, or {@link #AUTO}); {@code onWhite}: a {@link StudioShot}. */
+  /** How many views a photo gets under {@code setting} (a count, or {@link #AUTO}); {@code onWhite}: a {@link io.fruits.features.StudioShot}. */
   static int count(boolean onWhite, int setting) {
     return setting != AUTO ? check(setting) : onWhite ? 1 : MAX;
   }

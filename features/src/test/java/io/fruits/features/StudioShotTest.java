@@ -1,10 +1,9 @@
-package io.fruits.serve;
+package io.fruits.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fruits.features.RgbImage;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,7 @@
-package io.fruits.serve;
+package io.fruits.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.fruits.features.ImageDecoder;
-import io.fruits.features.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
