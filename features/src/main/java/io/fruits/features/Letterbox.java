@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Fruits-360 made its 100x100 images from its photos on white (the fruit scaled to fit, the rest
  * white). Stretched to a square instead, a 1:4 cucumber becomes a round green fruit, and the
  * classifier trained on Fruits-360 called 11 of 20 of the data set's own original-size cucumbers
- * a watermelon (see the README, "Photos on white at their own size").
+ * a watermelon (see the README, "Real photos", point 7).
  *
  * <p>It resizes to the fitted size, never to a padded copy at the photo's size, so a 40-megapixel
  * photo costs no more memory than the input. Not thread-safe: it reuses its buffers.

@@ -189,9 +189,9 @@ public final class FruitPredictor implements AutoCloseable {
     // Preprocessors of its own: they keep buffers, and this runs on several threads at once.
     ImagePreprocessor pixels = new ImagePreprocessor(descriptor, maxPixels);
     RgbImage decoded = pixels.decoded(bytes, bytes.length); // once: the views and the ImageNet check resize the same pixels
-    RgbImage imagenetInput = imagenet == null ? null : copy(new ImagePreprocessor(imagenet.descriptor(), maxPixels).resize(decoded));
-    // A photo of one fruit on white is what Fruits-360 shows: its own classifier, and no closer views.
+    // A photo of one fruit on white is what Fruits-360 shows: its own classifier, no closer views, its shape kept.
     boolean onWhite = StudioShot.is(decoded);
+    RgbImage imagenetInput = imagenet == null ? null : copy(new ImagePreprocessor(imagenet.descriptor(), maxPixels).resize(decoded, onWhite));
     List<RgbImage> seen = new ArrayList<>();
     for (RgbImage view : Views.of(decoded, Views.count(onWhite, views))) {
       seen.add(copy(pixels.resize(view, onWhite))); // a copy: the resizer's buffer is reused for the next view

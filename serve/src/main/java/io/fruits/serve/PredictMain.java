@@ -47,7 +47,7 @@ public final class PredictMain {
    * "été" from an old archive) reach {@code main} as U+FFFD, so the file exists under a name the
    * JVM cannot spell, and "no such file" would be wrong.
    */
-  static boolean undecodableName(Path image) {
+  private static boolean undecodableName(Path image) {
     return image.toString().indexOf('\uFFFD') >= 0;
   }
 
