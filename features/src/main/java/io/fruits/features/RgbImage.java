@@ -17,6 +17,11 @@ public record RgbImage(int[] pixels, int width, int height) {
     return pixels[y * width + x] & 0xff;
   }
 
+  /** A copy that owns exactly its pixels: the buffer of a decoder or resizer is reused by its next call. */
+  public RgbImage copy() {
+    return new RgbImage(java.util.Arrays.copyOf(pixels, width * height), width, height);
+  }
+
   /** A copy of the {@code w} x {@code h} rectangle whose top left corner is ({@code x}, {@code y}). */
   public RgbImage crop(int x, int y, int w, int h) {
     if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > width || y + h > height) {

@@ -93,8 +93,7 @@ class ImageFormatsIT {
 
   private static RgbImage decode(String name) throws RejectedImageException {
     byte[] b = samples.get(name);
-    RgbImage image = new ImageDecoder().decode(b, b.length);
-    return new RgbImage(image.pixels().clone(), image.width(), image.height());
+    return new ImageDecoder().decode(b, b.length).copy();
   }
 
   private static int[] pixels(BufferedImage image) {

@@ -33,7 +33,7 @@ class LetterboxIT {
     int all = 0;
     try (FeatureExtractor extractor = FeatureExtractor.open(d, new ModelLocator().locate(d), 2)) {
       for (Path[] pair : pairs()) {
-        RgbImage original = copy(pre.decoded(Files.readAllBytes(pair[0]), (int) Files.size(pair[0])));
+        RgbImage original = pre.decoded(Files.readAllBytes(pair[0]), (int) Files.size(pair[0])).copy();
         assertTrue(StudioShot.is(original), pair[0] + " is a photo on white");
         float[] reference = vector(extractor, pre, batch, pre.resized(Files.readAllBytes(pair[1]), (int) Files.size(pair[1])));
         double fitted = cosine(reference, vector(extractor, pre, batch, pre.resize(original)));
@@ -82,10 +82,6 @@ class LetterboxIT {
     pre.prepare(image, batch, 0);
     batch.setCount(1);
     return extractor.extract(batch)[0];
-  }
-
-  private static RgbImage copy(RgbImage image) {
-    return new RgbImage(java.util.Arrays.copyOf(image.pixels(), image.width() * image.height()), image.width(), image.height());
   }
 
   private static double cosine(float[] a, float[] b) {

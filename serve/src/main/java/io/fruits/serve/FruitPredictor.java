@@ -27,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -191,10 +190,10 @@ public final class FruitPredictor implements AutoCloseable {
     RgbImage decoded = pixels.decoded(bytes, bytes.length); // once: the views and the ImageNet check resize the same pixels
     // A photo of one fruit on white is what Fruits-360 shows: its own classifier, no closer views, its shape kept.
     boolean onWhite = StudioShot.is(decoded);
-    RgbImage imagenetInput = imagenet == null ? null : copy(new ImagePreprocessor(imagenet.descriptor(), maxPixels).resize(decoded, onWhite));
+    RgbImage imagenetInput = imagenet == null ? null : new ImagePreprocessor(imagenet.descriptor(), maxPixels).resize(decoded, onWhite).copy();
     List<RgbImage> seen = new ArrayList<>();
     for (RgbImage view : Views.of(decoded, Views.count(onWhite, views))) {
-      seen.add(copy(pixels.resize(view, onWhite))); // a copy: the resizer's buffer is reused for the next view
+      seen.add(pixels.resize(view, onWhite).copy()); // a copy: the resizer's buffer is reused for the next view
     }
     return new PreparedPhoto(name, seen, imagenetInput, onWhite, Png.of(seen.get(0)));
   }
@@ -215,10 +214,6 @@ public final class FruitPredictor implements AutoCloseable {
       entries.add(catalogue.entry(g.label()));
     }
     return new Answer(photo.name(), verdict, entries, photo.png());
-  }
-
-  private static RgbImage copy(RgbImage image) {
-    return new RgbImage(Arrays.copyOf(image.pixels(), image.width() * image.height()), image.width(), image.height());
   }
 
   /** The photo's {@link ProduceScore} from the ImageNet classifier; NaN when the run has none. */
