@@ -13,7 +13,11 @@ public enum RejectReason {
   CORRUPT,
   /** A valid file the decoder cannot turn into RGB (CMYK or YCCK JPEG, exotic colour models). */
   UNSUPPORTED,
-  /** The header declares more pixels than {@code image.max.pixels} allows, even read at half size; rejected before decoding. */
+  /**
+   * The header declares more pixels than {@code image.max.pixels} allows, even read at half size, or
+   * a JPEG more scans than its size allows (each scan is a pass over the pixels); rejected before
+   * decoding.
+   */
   TOO_LARGE,
   /**
    * Listed, but gone or forbidden when read (deleted during the run, no read permission); the next

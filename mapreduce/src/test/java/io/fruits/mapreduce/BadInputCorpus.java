@@ -1,5 +1,6 @@
 package io.fruits.mapreduce;
 
+import io.fruits.features.ManyScanJpeg;
 import io.fruits.features.TestImages;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
@@ -18,7 +19,7 @@ import javax.imageio.ImageWriteParam;
 
 /**
  * Writes the dirty image collection the pipeline must survive, made from one real Fruits-360
- * photo. Each entry's expected outcome is "vector" or a reject reason. The 23 kinds:
+ * photo. Each entry's expected outcome is "vector" or a reject reason. The 24 kinds:
  *
  * <ol>
  *   <li>zero bytes; <li>truncated JPEG; <li>text file named .jpg; <li>PNG with alpha;
@@ -27,7 +28,8 @@ import javax.imageio.ImageWriteParam;
  *   <li>1x1 image; <li>PNG whose header declares 30000x30000; <li>file names with spaces,
  *   unicode, quotes, a comma and a line break; <li>nested folders; <li>the same image under two names;
  *   <li>an empty class folder; <li>hidden files (.DS_Store); <li>a non-image file (README);
- *   <li>a huge real image (3000x3000); <li>a PNG with damaged pixel data; <li>HEIC (no reader).
+ *   <li>a huge real image (3000x3000); <li>a PNG with damaged pixel data; <li>HEIC (no reader);
+ *   <li>a valid progressive JPEG of 2,647 scans (57 KB, half a minute of decoding).
  * </ol>
  */
 final class BadInputCorpus {
@@ -63,6 +65,7 @@ final class BadInputCorpus {
     put(root, "Formats/huge.png", encode(noise(3000, 3000), "png"), "vector");
     put(root, "Bad/damaged.png", damagedPng(fruit), "corrupt");
     put(root, "Formats/photo.heic", heic(), "unsupported");
+    put(root, "Bad/many-scans.jpg", ManyScanJpeg.write(1600, 63, 14), "too-large");
     return this;
   }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The pipeline over a dirty collection ({@link BadInputCorpus}, 23 kinds of trouble): the job
+ * The pipeline over a dirty collection ({@link BadInputCorpus}, 24 kinds of trouble): the job
  * succeeds, every file is a vector or a listed, counted reject with the expected reason, and
  * nothing is lost.
  */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fruits.features.ImageDecoder;
+import io.fruits.features.ManyScanJpeg;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The service as an attacker or a bad network meets it: malformed multipart is a 400 with JSON
- * and no internals, every answer carries the security headers, slow uploads are cut off while
+ * and no internals, a JPEG built to take minutes to decode a 413, every answer carries the security headers, slow uploads are cut off while
  * normal photos are still answered, and HTTPS works with a PKCS12 keystore.
  */
 class ServiceAbuseIT {
@@ -92,6 +93,14 @@ class ServiceAbuseIT {
     HttpResponse<String> delete = http.send(HttpRequest.newBuilder(uri("/")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     assertCleanError(delete, 405);
     assertTrue(delete.headers().firstValue("Allow").orElse("").startsWith("GET"), delete.headers().toString());
+  }
+
+  /** 57 KB that would hold a core for half a minute: refused from its markers, before decoding. */
+  @Test
+  void aJpegOfThousandsOfScansIsRefusedBeforeItIsDecoded() throws Exception {
+    HttpResponse<String> storm = FruitServiceIT.post(http, uri("/predict"), "storm.jpg", ManyScanJpeg.write(1600, 63, 14));
+    assertCleanError(storm, 413);
+    assertTrue(storm.body().contains("2647 scans"), storm.body());
   }
 
   @Test

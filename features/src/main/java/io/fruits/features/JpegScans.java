@@ -1,0 +1,43 @@
+package io.fruits.features;
+
+/**
+ * Counts the scans of a JPEG's first image from its markers, without decoding it. The JDK's JPEG
+ * reader makes one pass over the whole image per scan of a progressive JPEG, so the scans multiply
+ * what a file costs to decode: a 57 KB progressive JPEG of 1600x1600 with 2,647 scans (one per
+ * coefficient, component and bit, as the standard allows) took 29 s here, against 0.5 s for 28
+ * scans. libjpeg's progressive script has 10.
+ */
+final class JpegScans {
+  private JpegScans() {}
+
+  /**
+   * The start-of-scan markers before the first end-of-image marker; 1 for bytes that are no JPEG.
+   * Never throws: damaged data is the decoder's to reject, and the count stops where the bytes do.
+   */
+  static int count(byte[] b, int length) {
+    if (length < 4 || (b[0] & 0xff) != 0xFF || (b[1] & 0xff) != 0xD8) {
+      return 1;
+    }
+    int scans = 0;
+    int i = 2;
+    while (i + 1 < length) {
+      int marker = b[i + 1] & 0xff;
+      if ((b[i] & 0xff) != 0xFF || marker == 0xFF) {
+        i++; // entropy-coded data, or fill bytes before a marker
+      } else if (marker == 0x00 || marker == 0x01 || marker >= 0xD0 && marker <= 0xD7) {
+        i += 2; // a stuffed 0xFF in entropy-coded data, TEM or a restart marker: no length follows
+      } else if (marker == 0xD9) {
+        break; // end of the image; what follows (an MPO's second picture) is not decoded
+      } else {
+        if (marker == 0xDA) {
+          scans++;
+        }
+        if (i + 3 >= length) {
+          break;
+        }
+        i += 2 + ((b[i + 2] & 0xff) << 8 | b[i + 3] & 0xff); // the segment, length included
+      }
+    }
+    return Math.max(1, scans);
+  }
+}
