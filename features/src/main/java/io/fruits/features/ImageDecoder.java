@@ -23,8 +23,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * JDK's reader ignores), WebP (lossy, lossless, alpha, animated) and TIFF. Of an animation, the
  * first frame. The size is read from the header first, so a bomb that declares huge dimensions is
  * rejected before any pixel memory is allocated; an image up to four times the limit is read at
- * half size, within it. A JPEG of too many scans for its size is rejected from its markers
- * before decoding ({@link #SCAN_PASSES}). Transparent pixels are composited onto white, the
+ * half size, within it. A JPEG (or a TIFF of JPEG pieces) of too many scans for its size is
+ * rejected from its markers before decoding ({@link #SCAN_PASSES}). Transparent pixels are composited onto white, the
  * background of Fruits-360. Grey images are read from their samples, not through Java2D's
  * linear-grey colour space, which would brighten them. HEIC and AVIF are rejected with their format
  * named ({@link KnownFormats}). The EXIF orientation a phone writes for a portrait shot is applied
@@ -52,11 +52,12 @@ public final class ImageDecoder {
   private static final Set<String> ROW_BY_ROW = Set.of("jpeg", "png", "bmp", "gif", "tif", "tiff");
 
   /**
-   * The passes over its pixels a JPEG may cost, in images at the limit: the JDK's reader makes one
-   * per scan ({@link JpegScans}; 4.3 ns a pixel here, so 16 passes of 40 megapixels take about
-   * 3 s). A JPEG of up to 16 scans (libjpeg's progressive script has 10) passes at any size up to
-   * the limit, one of more scans while it is small enough; a file of thousands of scans, a few
-   * kilobytes that would hold a core for minutes, is rejected from its markers.
+   * The passes over its pixels a JPEG, or a TIFF of JPEG strips or tiles, may cost, in images at
+   * the limit: the JDK's reader makes one per scan ({@link JpegScans}, {@link TiffJpegPieces}; a
+   * 6320x6320 JPEG of 16 scans, 40 megapixels, took 3.6 s here). A JPEG of up to 16 scans
+   * (libjpeg's progressive script has 10) passes at any size up to the limit, one of more scans
+   * while it is small enough; a file of thousands of scans, a few kilobytes that would hold a core
+   * for minutes, is rejected from its markers.
    */
   static final int SCAN_PASSES = 16;
 
@@ -91,7 +92,7 @@ public final class ImageDecoder {
   /** What a reader of the image in {@code bytes} yields. */
   @FunctionalInterface
   private interface ReaderWork<T> {
-    T apply(ImageReader reader, int scans) throws IOException, RejectedImageException;
+    T apply(ImageReader reader, int passes) throws IOException, RejectedImageException;
   }
 
   private <T> T withReader(byte[] bytes, int length, ReaderWork<T> work) throws RejectedImageException {
@@ -112,7 +113,7 @@ public final class ImageDecoder {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        return work.apply(reader, JpegScans.count(bytes, length));
+        return work.apply(reader, Math.max(JpegScans.count(bytes, length), TiffJpegPieces.passes(bytes, length)));
       } catch (RuntimeException e) {
         // The JDK's readers signal some damaged headers with unchecked exceptions, outside read():
         // a GIF with no frame throws IndexOutOfBoundsException from getWidth(0).
@@ -130,8 +131,8 @@ public final class ImageDecoder {
     }
   }
 
-  private long checkedPixels(ImageReader reader, int scans) throws IOException, RejectedImageException {
-    int step = step(reader, scans);
+  private long checkedPixels(ImageReader reader, int passes) throws IOException, RejectedImageException {
+    int step = step(reader, passes);
     return ceilDiv(reader.getWidth(0), step) * ceilDiv(reader.getHeight(0), step);
   }
 
@@ -142,15 +143,15 @@ public final class ImageDecoder {
    * half: the decoder still walks every pixel, and a file four times the limit already costs four
    * times the CPU of one at the limit.
    */
-  private int step(ImageReader reader, int scans) throws IOException, RejectedImageException {
+  private int step(ImageReader reader, int passes) throws IOException, RejectedImageException {
     int width = reader.getWidth(0);
     int height = reader.getHeight(0);
     if (width < 1 || height < 1) {
       throw new RejectedImageException(RejectReason.CORRUPT, "the header declares a " + width + "x" + height + " image");
     }
-    if (scans > 1 && (double) width * height * scans > (double) SCAN_PASSES * maxPixels) {
-      throw new RejectedImageException(RejectReason.TOO_LARGE, "a " + width + "x" + height + " JPEG of " + scans
-          + " scans: decoding it takes a pass per scan, more than " + SCAN_PASSES + " passes of image.max.pixels=" + maxPixels);
+    if (passes > 1 && (double) width * height * passes > (double) SCAN_PASSES * maxPixels) {
+      throw new RejectedImageException(RejectReason.TOO_LARGE, "a " + width + "x" + height + " image whose JPEG data takes " + passes
+          + " passes to decode (one a scan), more than " + SCAN_PASSES + " passes of image.max.pixels=" + maxPixels);
     }
     if ((long) width * height <= maxPixels) {
       return 1;
@@ -167,8 +168,8 @@ public final class ImageDecoder {
     return ((long) size + step - 1) / step; // long: a header may declare a side of 2^31 - 1
   }
 
-  private RgbImage read(ImageReader reader, int scans) throws IOException, RejectedImageException {
-    int step = step(reader, scans);
+  private RgbImage read(ImageReader reader, int passes) throws IOException, RejectedImageException {
+    int step = step(reader, passes);
     Orientation orientation = Orientation.of(reader);
     String[] warning = new String[1];
     if (fillsInDamage(reader)) {

@@ -15,12 +15,17 @@ final class JpegScans {
    * Never throws: damaged data is the decoder's to reject, and the count stops where the bytes do.
    */
   static int count(byte[] b, int length) {
-    if (length < 4 || (b[0] & 0xff) != 0xFF || (b[1] & 0xff) != 0xD8) {
+    return count(b, 0, length);
+  }
+
+  /** The same for the JPEG stream in {@code b[from..to)}, as a TIFF's strip or tile holds one. */
+  static int count(byte[] b, int from, int to) {
+    if (to - from < 4 || (b[from] & 0xff) != 0xFF || (b[from + 1] & 0xff) != 0xD8) {
       return 1;
     }
     int scans = 0;
-    int i = 2;
-    while (i + 1 < length) {
+    int i = from + 2;
+    while (i + 1 < to) {
       int marker = b[i + 1] & 0xff;
       if ((b[i] & 0xff) != 0xFF || marker == 0xFF) {
         i++; // entropy-coded data, or fill bytes before a marker
@@ -32,7 +37,7 @@ final class JpegScans {
         if (marker == 0xDA) {
           scans++;
         }
-        if (i + 3 >= length) {
+        if (i + 3 >= to) {
           break;
         }
         i += 2 + ((b[i + 2] & 0xff) << 8 | b[i + 3] & 0xff); // the segment, length included

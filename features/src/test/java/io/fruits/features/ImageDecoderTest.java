@@ -109,7 +109,7 @@ class ImageDecoderTest {
     byte[] storm = ManyScanJpeg.write(1600, 63, 14);
     RejectedImageException e = assertThrows(RejectedImageException.class, () -> decoder.pixels(storm, storm.length));
     assertEquals(RejectReason.TOO_LARGE, e.reason());
-    assertTrue(e.getMessage().startsWith("a 1600x1600 JPEG of 2647 scans"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("a 1600x1600 image whose JPEG data takes 2647 passes"), e.getMessage());
     assertEquals(RejectReason.TOO_LARGE, rejectOf(storm));
 
     ImageDecoder small = new ImageDecoder(100 * 100);

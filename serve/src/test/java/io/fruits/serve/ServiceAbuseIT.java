@@ -100,7 +100,7 @@ class ServiceAbuseIT {
   void aJpegOfThousandsOfScansIsRefusedBeforeItIsDecoded() throws Exception {
     HttpResponse<String> storm = FruitServiceIT.post(http, uri("/predict"), "storm.jpg", ManyScanJpeg.write(1600, 63, 14));
     assertCleanError(storm, 413);
-    assertTrue(storm.body().contains("2647 scans"), storm.body());
+    assertTrue(storm.body().contains("2647 passes"), storm.body());
   }
 
   @Test
