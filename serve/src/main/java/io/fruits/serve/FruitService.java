@@ -89,7 +89,10 @@ public final class FruitService implements AutoCloseable {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = limits.maxBytes();
       config.http.prefer405over404 = true; // GET /predict is a wrong method, not a missing page
-      config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
+      config.jetty.modifyServer(server -> {
+        server.setStopTimeout(STOP_TIMEOUT_MS);
+        server.setErrorHandler(new UnparsedRequestAnswer(headers));
+      });
       // Bounded threads and a bounded backlog of work for them (a queued job is a few hundred
       // bytes; past the bound Jetty closes the connection).
       config.jetty.threadPool = new QueuedThreadPool(limits.threads(), 4, 60_000, new BlockingArrayQueue<>(256, 256, MAX_QUEUED_JOBS));

@@ -95,6 +95,28 @@ class ServiceAbuseIT {
     assertTrue(delete.headers().firstValue("Allow").orElse("").startsWith("GET"), delete.headers().toString());
   }
 
+  /** Jetty refuses these before Javalin sees them; the answer is still JSON with the headers. */
+  @Test
+  void aRequestJettyCannotParseIsAJsonBadRequest() throws Exception {
+    for (String request : new String[] {"GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n"}) {
+      try (Socket s = new Socket("127.0.0.1", service.port())) {
+        s.setSoTimeout(10_000);
+        s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String status = answer.substring(0, answer.indexOf('\r'));
+        assertTrue(status.equals("HTTP/1.1 400 Bad Request") || status.equals("HTTP/1.1 431 Request Header Fields Too Large"), answer);
+        assertTrue(answer.contains("\r\nContent-Type: application/json\r\n"), answer);
+        assertTrue(answer.contains("\r\nX-Content-Type-Options: nosniff\r\n"), answer);
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        assertTrue(FruitServiceIT.json(body).has("error"), body);
+        for (String internal : new String[] {"etc/passwd", "<h1>", "jetty", "Exception"}) {
+          assertFalse(body.contains(internal), "'" + internal + "' in " + body);
+        }
+      }
+    }
+  }
+
   /** 57 KB that would hold a core for half a minute: refused from its markers, before decoding. */
   @Test
   void aJpegOfThousandsOfScansIsRefusedBeforeItIsDecoded() throws Exception {
