@@ -1,5 +1,6 @@
 package io.fruits.mapreduce;
 
+import io.fruits.core.ColonFreePath;
 import io.fruits.core.CommandLine;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ record PipelineOptions(String input, String listing, String output, String model
       return new PipelineOptions(null, null, null, null, false, false, Stage.EXPORT, true, c.defines());
     }
     String input = c.require("--input", "IN (the image folder)");
-    String output = c.require("--output", "OUT (a folder for this run)");
+    String output = ColonFreePath.check("--output", c.require("--output", "OUT (a folder for this run)"));
     String model = c.require("--model", "PRESET|DESCRIPTOR (vgg16, squeezenet1.1, mobilenetv2, their -imagenet classifiers or a .properties file)");
     Stage until = c.value("--until") == null ? Stage.EXPORT : Stage.parse(c.value("--until"));
     if (c.has("--update") && c.has("--overwrite")) {

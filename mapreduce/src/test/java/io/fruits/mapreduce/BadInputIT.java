@@ -91,4 +91,20 @@ class BadInputIT {
     assertEquals(6, ImageTrees.rows(out.resolve("features.csv")).size());
     assertTrue(Files.exists(big));
   }
+
+  /** One image that decodes and one that does not: the vectors are kept, the PCA is refused in one line. */
+  @Test
+  void anInputOfOneGoodImageIsOneLineNotAStackTrace() throws Exception {
+    Path in = tmp.resolve("one/Apple 6");
+    Files.createDirectories(in);
+    Files.copy(ImageTrees.firstFile(SharedData.fruits().resolve("Training/Apple 6")), in.resolve("only.jpg"));
+    Files.writeString(in.resolve("notes.jpg"), "not a photo");
+    Configuration conf = new Configuration();
+    conf.set("model.dir", SharedData.models().toString());
+    Path out = tmp.resolve("one-out");
+    PipelineRun run = PipelineRun.of(conf, "--input", in.getParent().toString(), "--output", out.toString(), "--model", "squeezenet1.1");
+    assertEquals(2, run.exitCode, run.stderr);
+    assertEquals(List.of("fruits: the input gave 1 vector (any other file is in the rejects); statistics and a PCA need at least 2:"
+        + " give --input a folder of at least 2 images that decode"), run.stderr.lines().filter(l -> !l.startsWith("[fruits]")).toList());
+  }
 }

@@ -38,6 +38,15 @@ class UsageErrorsTest {
   }
 
   @Test
+  void anOutputHadoopCannotGlobFailsFast() {
+    Path colon = tmp.resolve("run:2");
+    assertOneLine(run(new Configuration(), "--input", "x", "--output", colon.toString(), "--model", "squeezenet1.1"),
+        "--output " + colon + ": Hadoop cannot read a run back from a folder with ':' in its name (it takes what comes before it for a URI scheme);"
+            + " give --output a name without ':'");
+    assertTrue(!java.nio.file.Files.exists(colon));
+  }
+
+  @Test
   void unknownPresetFailsFast() {
     assertOneLine(run(new Configuration(), "--input", "x", "--output", tmp.resolve("o").toString(), "--model", "resnet50"),
         "unknown model preset 'resnet50'; use vgg16, squeezenet1.1, mobilenetv2, their -imagenet classifiers or a descriptor file");

@@ -1,5 +1,6 @@
 package io.fruits.spark;
 
+import io.fruits.core.ColonFreePath;
 import io.fruits.core.CommandLine;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ final class SparkOptions {
   private SparkOptions(CommandLine c) {
     this.help = c.help();
     this.input = help ? null : c.require("--input", "IN (the image folder)");
-    this.output = help ? null : c.require("--output", "OUT (a folder for this run)");
+    this.output = help ? null : ColonFreePath.check("--output", c.require("--output", "OUT (a folder for this run)"));
     this.model = help ? null : c.require("--model", "PRESET|DESCRIPTOR (vgg16, squeezenet1.1, mobilenetv2, their -imagenet classifiers or a .properties file)");
     this.master = c.value("--master");
     this.overwrite = c.has("--overwrite");

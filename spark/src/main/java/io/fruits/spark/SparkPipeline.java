@@ -15,6 +15,7 @@ import io.fruits.core.RunSettings;
 import io.fruits.core.StageTimes;
 import io.fruits.features.FeatureExtractor;
 import io.fruits.features.ModelDescriptor;
+import io.fruits.reduction.EnoughVectors;
 import io.fruits.reduction.PcaEstimator;
 import io.fruits.reduction.PcaMethod;
 import io.fruits.reduction.PcaModel;
@@ -121,6 +122,7 @@ final class SparkPipeline {
     long rejects = rows.filter(FeatureRow::isReject).count();
     images.unpersist();
     done("features", start, String.format(Locale.ROOT, "%d vectors of %d values, %d rejects", read - rejects, dimension, rejects));
+    EnoughVectors.require(read - rejects);
 
     start = System.nanoTime();
     stage("stats");

@@ -2,6 +2,7 @@ package io.fruits.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fruits.core.Csv;
@@ -90,6 +91,32 @@ class SparkEditionIT {
     assertEquals(2, code);
     assertEquals("fruits spark: input " + missing + " is not a folder; point --input at the image tree (one folder per class)\n",
         err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** An output Hadoop cannot glob fails before Spark starts; one image is the input's fault, said in one line. */
+  @Test
+  void aColonInTheOutputAndASingleImageAreOneLine() throws Exception {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Path colon = tmp.resolve("run:2");
+    int code = SparkMain.run(new String[] {"--input", input.toString(), "--output", colon.toString(), "--model", "squeezenet1.1",
+        "--master", "local[1]"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, code);
+    assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("fruits spark: --output " + colon + ": Hadoop cannot read a run back"),
+        err.toString(StandardCharsets.UTF_8));
+    assertFalse(Files.exists(colon));
+
+    Path one = tmp.resolve("one-image/Apple");
+    Files.createDirectories(one);
+    Files.copy(ImageTrees.firstFile(SharedData.fruits().resolve("Training/Apple 6")), one.resolve("only.jpg"));
+    err.reset();
+    code = SparkMain.run(new String[] {"--input", one.getParent().toString(), "--output", tmp.resolve("one-run").toString(), "--model",
+        "squeezenet1.1", "-D", "model.dir=" + models, "--master", "local[1]"}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, code, err.toString(StandardCharsets.UTF_8));
+    List<String> lines = err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("fruits spark:")).toList();
+    assertEquals(List.of("fruits spark: the input gave 1 vector (any other file is in the rejects); statistics and a PCA need at least 2:"
+        + " give --input a folder of at least 2 images that decode"), lines);
+    assertFalse(err.toString(StandardCharsets.UTF_8).contains("\tat "), "no stack trace");
   }
 
   @Test

@@ -1,0 +1,18 @@
+package io.fruits.reduction;
+
+/**
+ * A covariance of fewer than two vectors is undefined (its divisor is n - 1). An input that gives
+ * one is the user's to fix, not a failure of the run, so both editions say so in one line (exit
+ * code 2) before their PCA, where before the MapReduce edition ended with a stack trace and the
+ * Spark edition with Spark's "RowMatrix.computeCovariance called on matrix with only 1 rows".
+ */
+public final class EnoughVectors {
+  private EnoughVectors() {}
+
+  public static void require(long vectors) {
+    if (vectors < 2) {
+      throw new IllegalArgumentException("the input gave " + vectors + (vectors == 1 ? " vector" : " vectors")
+          + " (any other file is in the rejects); statistics and a PCA need at least 2: give --input a folder of at least 2 images that decode");
+    }
+  }
+}
