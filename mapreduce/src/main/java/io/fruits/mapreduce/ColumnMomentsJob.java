@@ -1,6 +1,7 @@
 package io.fruits.mapreduce;
 
 import io.fruits.reduction.ColumnMoments;
+import io.fruits.reduction.EnoughVectors;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -24,7 +25,7 @@ public final class ColumnMomentsJob {
   }
 
   public static ColumnMoments read(Configuration conf, Path stats) throws IOException {
-    return ReducerOutput.read(conf, stats, new ColumnMomentsWritable(), ReducerOutput.NO_VECTORS).get();
+    return ReducerOutput.read(conf, stats, new ColumnMomentsWritable(), () -> EnoughVectors.refusal(0)).get();
   }
 
   public static final class TaskMomentsMapper extends Mapper<Text, FeatureVectorWritable, NullWritable, ColumnMomentsWritable> {

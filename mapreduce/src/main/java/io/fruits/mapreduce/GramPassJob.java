@@ -31,7 +31,7 @@ public final class GramPassJob {
   }
 
   static ExactSums read(Configuration conf, Path out) throws IOException {
-    return ReducerOutput.read(conf, out, new ExactSumsWritable(), "no vectors reached the PCA pass in " + out).get();
+    return ReducerOutput.read(conf, out, new ExactSumsWritable(), () -> new IllegalStateException("no vectors reached the PCA pass in " + out)).get();
   }
 
   public static final class ShareMapper extends Mapper<Text, FeatureVectorWritable, NullWritable, ExactSumsWritable> {

@@ -1,6 +1,7 @@
 package io.fruits.mapreduce;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
@@ -12,11 +13,8 @@ import org.apache.hadoop.io.Writable;
 final class ReducerOutput {
   private ReducerOutput() {}
 
-  /** A message for a stats folder whose reducer saw no vector. */
-  static final String NO_VECTORS = "no vectors reached the stats stage; every image was rejected (see rejects.csv)";
-
-  /** Fills and returns {@code value} from the record; fails with {@code whenNone} when the reducer wrote none. */
-  static <W extends Writable> W read(Configuration conf, Path dir, W value, String whenNone) throws IOException {
+  /** Fills and returns {@code value} from the record; throws what {@code whenNone} gives when the reducer wrote none. */
+  static <W extends Writable> W read(Configuration conf, Path dir, W value, Supplier<RuntimeException> whenNone) throws IOException {
     // One reducer, one file; S3A's staging committers add a unique suffix to its name.
     FileStatus[] parts = dir.getFileSystem(conf).globStatus(new Path(dir, "part-r-*"));
     if (parts == null || parts.length != 1) {
@@ -24,7 +22,7 @@ final class ReducerOutput {
     }
     try (SequenceFile.Reader reader = new SequenceFile.Reader(conf, SequenceFile.Reader.file(parts[0].getPath()))) {
       if (!reader.next(NullWritable.get(), value)) {
-        throw new IllegalStateException(whenNone);
+        throw whenNone.get();
       }
       return value;
     }

@@ -2,6 +2,7 @@ package io.fruits.mapreduce;
 
 import io.fruits.core.FruitsConfigKeys;
 import io.fruits.reduction.CovarianceAccumulator;
+import io.fruits.reduction.EnoughVectors;
 import io.fruits.reduction.Moments;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class StatsJob {
 
   /** Reads the merged moments a finished stats job wrote. */
   public static Moments read(Configuration conf, Path stats) throws IOException {
-    return ReducerOutput.read(conf, stats, new MomentsWritable(), ReducerOutput.NO_VECTORS).get();
+    return ReducerOutput.read(conf, stats, new MomentsWritable(), () -> EnoughVectors.refusal(0)).get();
   }
 
   /** True for the ids that end a chunk: a function of the id alone, so every task agrees. */

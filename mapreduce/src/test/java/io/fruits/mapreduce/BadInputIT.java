@@ -104,7 +104,7 @@ class BadInputIT {
     Path out = tmp.resolve("one-out");
     PipelineRun run = PipelineRun.of(conf, "--input", in.getParent().toString(), "--output", out.toString(), "--model", "squeezenet1.1");
     assertEquals(2, run.exitCode, run.stderr);
-    assertEquals(List.of("fruits: the input gave 1 vector (any other file is in the rejects); statistics and a PCA need at least 2:"
+    assertEquals(List.of("fruits: the input gave 1 vector (its other files, if any, were rejected); statistics and a PCA need at least 2:"
         + " give --input a folder of at least 2 images that decode"), run.stderr.lines().filter(l -> !l.startsWith("[fruits]")).toList());
   }
 }

@@ -11,8 +11,13 @@ public final class EnoughVectors {
 
   public static void require(long vectors) {
     if (vectors < 2) {
-      throw new IllegalArgumentException("the input gave " + vectors + (vectors == 1 ? " vector" : " vectors")
-          + " (any other file is in the rejects); statistics and a PCA need at least 2: give --input a folder of at least 2 images that decode");
+      throw refusal(vectors);
     }
+  }
+
+  /** The one line for an input that gave {@code vectors}, fewer than 2. */
+  public static IllegalArgumentException refusal(long vectors) {
+    return new IllegalArgumentException("the input gave " + vectors + (vectors == 1 ? " vector" : " vectors")
+        + " (its other files, if any, were rejected); statistics and a PCA need at least 2: give --input a folder of at least 2 images that decode");
   }
 }

@@ -114,7 +114,7 @@ class SparkEditionIT {
         new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(2, code, err.toString(StandardCharsets.UTF_8));
     List<String> lines = err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("fruits spark:")).toList();
-    assertEquals(List.of("fruits spark: the input gave 1 vector (any other file is in the rejects); statistics and a PCA need at least 2:"
+    assertEquals(List.of("fruits spark: the input gave 1 vector (its other files, if any, were rejected); statistics and a PCA need at least 2:"
         + " give --input a folder of at least 2 images that decode"), lines);
     assertFalse(err.toString(StandardCharsets.UTF_8).contains("\tat "), "no stack trace");
   }
