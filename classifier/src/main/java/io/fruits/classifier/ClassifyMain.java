@@ -69,7 +69,9 @@ public final class ClassifyMain {
       if (c.value("--studio-imagenet") != null && c.value("--imagenet") == null) {
         throw new IllegalArgumentException("--studio-imagenet is the ImageNet run of the Training images, beside --imagenet: give both");
       }
-      Path run = Paths.get(c.run());
+      // Never FRUITS_RUN: classify replaces a run's classifier, and a bare "fruits classify" had
+      // replaced the demo's (trained with the real photos) by one of Fruits-360 alone.
+      Path run = Paths.get(c.require("--run", "RUN (the run whose classifier to train: it is replaced, so it is never taken from FRUITS_RUN)"));
       int epochs = (int) c.number("--epochs", DEFAULT_EPOCHS, 1, 100_000);
       StandardFeatures features = StandardFeatures.of(run);
       RunFolder.requireWritable(run, "the classifier and its report");

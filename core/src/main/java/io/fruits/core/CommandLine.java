@@ -14,7 +14,7 @@ import java.util.Set;
  * error is one line ending with where to read more ({@code see fruits run --help}).
  */
 public final class CommandLine {
-  /** The run that {@code classify}, {@code predict} and {@code serve} take when {@code --run} is not given (the launcher sets it to the demo's run). */
+  /** The run that {@code predict}, {@code evaluate} and {@code serve} take when {@code --run} is not given (the launcher sets it to the demo's run). */
   public static final String RUN_ENV = "FRUITS_RUN";
 
   /** What a program accepts; {@code help} is how its errors end, e.g. "see fruits run --help". */

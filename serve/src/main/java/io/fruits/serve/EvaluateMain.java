@@ -46,6 +46,14 @@ public final class EvaluateMain {
       Path images = Paths.get(c.require("--images", "DIR (photos of fruit: one folder per class, or with --manifest)"));
       PhotoSet set = PhotoSet.read(images, c.value("--manifest") == null ? null : Paths.get(c.value("--manifest")));
       List<Path> nonFruit = c.value("--non-fruit") == null ? List.of() : PhotoSet.all(Paths.get(c.value("--non-fruit")));
+      // An empty set scores nothing, and its empty report would replace the run's earlier one.
+      if (set.photos().isEmpty()) {
+        throw new IllegalArgumentException("--images " + images + " holds no photo to score; give a folder of one folder per class,"
+            + " or of the photos --manifest names");
+      }
+      if (c.value("--non-fruit") != null && nonFruit.isEmpty()) {
+        throw new IllegalArgumentException("--non-fruit " + c.value("--non-fruit") + " holds no photo; give a folder of photos with no fruit");
+      }
       Map<String, String> model = ServeOptions.modelKeys(c);
       RunFolder.requireWritable(run, "the evaluation's scores");
       Evaluation e;

@@ -169,4 +169,29 @@ class EvaluateCommandIT {
         + " does not hold, the first Apple/gone.jpg; give --images the folder the manifest describes\n", err.toString(StandardCharsets.UTF_8));
     assertTrue(!Files.exists(run.resolve("reports/evaluation.md")));
   }
+
+  /** An empty folder scored nothing and wrote an empty report over the run's earlier one. */
+  @Test
+  void anEmptyFolderIsRefusedAndTheReportIsKept() throws Exception {
+    Path run = runCopy();
+    Path empty = Files.createDirectories(tmp.resolve("empty/photos"));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = EvaluateMain.run(new String[] {"--run", run.toString(), "--images", empty.toString(), "-D", "model.dir=" + SharedData.models()},
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, code);
+    assertEquals("fruits evaluate: --images " + empty + " holds no photo to score; give a folder of one folder per class,"
+        + " or of the photos --manifest names\n", err.toString(StandardCharsets.UTF_8));
+    assertTrue(!Files.exists(run.resolve("reports/evaluation.md")));
+  }
+
+  /** classify replaces the run's classifier: the run is always named, never the demo's by default. */
+  @Test
+  void classifyNeedsTheRunNamed() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = io.fruits.classifier.ClassifyMain.run(new String[0], new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, code);
+    assertEquals("fruits classify: missing --run RUN (the run whose classifier to train: it is replaced, so it is never taken from FRUITS_RUN);"
+        + " see fruits classify --help\n", err.toString(StandardCharsets.UTF_8));
+  }
 }
