@@ -24,9 +24,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * first frame. The size is read from the header first, so a bomb that declares huge dimensions is
  * rejected before any pixel memory is allocated; an image up to four times the limit is read at
  * half size, within it. A JPEG (or a TIFF of JPEG pieces) of too many scans for its size is
- * rejected from its markers before decoding ({@link #SCAN_PASSES}). Transparent pixels are composited onto white, the
- * background of Fruits-360. Grey images are read from their samples, not through Java2D's
- * linear-grey colour space, which would brighten them. HEIC and AVIF are rejected with their format
+ * rejected from its markers before decoding ({@link #SCAN_PASSES}). Transparent pixels are
+ * composited onto white, the background of Fruits-360. Grey images are read from their samples,
+ * not through Java2D's linear-grey colour space, which would brighten them. HEIC and AVIF are rejected with their format
  * named ({@link KnownFormats}). The EXIF orientation a phone writes for a portrait shot is applied
  * ({@link Orientation}): ImageIO leaves it to the caller, and a fruit on its side is a different
  * picture to the CNN.
