@@ -31,11 +31,26 @@ class PhotoBytesTest {
   }
 
   @Test
-  void anEndlessFileIsNotReadWhole() throws Exception {
-    // /dev/zero never ends: read whole, it fills any heap.
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "a /dev/zero to read");
-    RejectedImageException e = assertThrows(RejectedImageException.class, () -> PhotoBytes.read(Path.of("/dev/zero"), 1 << 20));
+  void aFileOfGigabytesIsNotReadWhole() throws Exception {
+    // 4 GiB, sparse: read whole, it would fill any heap the test has.
+    Path video = tmp.resolve("video.jpg");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(video.toFile(), "rw")) {
+      f.setLength(4L << 30);
+    }
+    RejectedImageException e = assertThrows(RejectedImageException.class, () -> PhotoBytes.read(video, 1 << 20));
     assertEquals(RejectReason.TOO_LARGE, e.reason());
+  }
+
+  /** A FIFO's open waits for a writer: the command hung on one. A device is no photo either. */
+  @Test
+  void aFifoOrADeviceIsUnreadableWithoutBeingOpened() throws Exception {
+    Path fifo = tmp.resolve("fifo.jpg");
+    org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+    for (Path special : new Path[] {fifo, Path.of("/dev/zero")}) {
+      RejectedImageException e = assertThrows(RejectedImageException.class, () -> PhotoBytes.read(special, 1 << 20));
+      assertEquals(RejectReason.UNREADABLE, e.reason(), special.toString());
+      assertEquals("not a regular file (a device, a FIFO or a socket); give a photo file", e.getMessage());
+    }
   }
 
   @Test

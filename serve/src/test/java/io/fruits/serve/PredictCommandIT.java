@@ -65,19 +65,27 @@ class PredictCommandIT {
     assertEquals(photo.getParent().getFileName().toString(), FruitServiceIT.firstClass(lines[4]), lines[4]);
   }
 
-  /** An image over --max-bytes is an error line, not read further: /dev/zero would otherwise fill the heap. */
+  /**
+   * An image over --max-bytes is an error line, not read further: a video of gigabytes would
+   * otherwise fill the heap. A FIFO is an error line too, not a command waiting for its writer.
+   */
   @Test
   void anImageOverTheByteLimitIsAnErrorLineAndNotReadWhole() throws Exception {
     Path photo = FruitServiceIT.firstTestPhoto();
-    Path zero = Path.of("/dev/zero");
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "a /dev/zero to read");
+    Path video = tmp.resolve("video.jpg");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(video.toFile(), "rw")) {
+      f.setLength(4L << 30); // sparse
+    }
+    Path fifo = tmp.resolve("fifo.jpg");
+    org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     long limit = Files.size(photo);
     int code = PredictMain.run(new String[] {"--run", TrainedRun.get().toString(), "-D", "model.dir=" + SharedData.models(), "--max-bytes",
-        Long.toString(limit), zero.toString(), photo.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        Long.toString(limit), video.toString(), photo.toString(), fifo.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
     String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
     assertEquals(1, code);
-    assertEquals(2, lines.length, out.toString());
+    assertEquals(3, lines.length, out.toString());
+    assertEquals("unreadable", FruitServiceIT.reason(lines[2]), lines[2]);
     assertEquals("too-large", FruitServiceIT.reason(lines[0]), lines[0]);
     assertEquals("the file is larger than " + limit + " bytes, the most one photo may hold (--max-bytes)",
         FruitServiceIT.json(lines[0]).get("error").getAsString());
