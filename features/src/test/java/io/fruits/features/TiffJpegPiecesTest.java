@@ -30,6 +30,8 @@ class TiffJpegPiecesTest {
     byte[] storm = ManyScanJpeg.write(800, 63, 14);
     byte[] tiff = tiff(800, 800, 1, storm);
     assertEquals(2647, TiffJpegPieces.passes(tiff, tiff.length));
+    byte[] motorola = tiff(800, 800, 1, storm, ByteOrder.BIG_ENDIAN);
+    assertEquals(2647, TiffJpegPieces.passes(motorola, motorola.length), "a big-endian TIFF");
     ImageDecoder decoder = new ImageDecoder();
     RejectedImageException e = assertThrows(RejectedImageException.class, () -> decoder.decode(tiff, tiff.length));
     assertEquals(RejectReason.TOO_LARGE, e.reason(), e.getMessage());
@@ -56,16 +58,21 @@ class TiffJpegPiecesTest {
     }
   }
 
-  /** A little-endian TIFF of {@code strips} JPEG-compressed strips (YCbCr) whose offsets all point at {@code stream}. */
   private static byte[] tiff(int width, int height, int strips, byte[] stream) {
+    return tiff(width, height, strips, stream, ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /** A TIFF of {@code strips} JPEG-compressed strips (YCbCr) whose offsets all point at {@code stream}. */
+  private static byte[] tiff(int width, int height, int strips, byte[] stream, ByteOrder order) {
     int entries = 10;
     int ifd = 8;
     int bits = ifd + 2 + entries * 12 + 4;
     int offsets = bits + 6;
     int sizes = offsets + 4 * strips;
     int data = sizes + 4 * strips;
-    ByteBuffer b = ByteBuffer.allocate(data + stream.length).order(ByteOrder.LITTLE_ENDIAN);
-    b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(ifd);
+    ByteBuffer b = ByteBuffer.allocate(data + stream.length).order(order);
+    byte mark = (byte) (order == ByteOrder.LITTLE_ENDIAN ? 'I' : 'M');
+    b.put(mark).put(mark).putShort((short) 42).putInt(ifd);
     b.putShort((short) entries);
     entry(b, 256, 4, 1, width);
     entry(b, 257, 4, 1, height);
@@ -91,7 +98,7 @@ class TiffJpegPiecesTest {
   private static void entry(ByteBuffer b, int tag, int type, int count, int value) {
     b.putShort((short) tag).putShort((short) type).putInt(count);
     if (type == 3 && count == 1) {
-      b.putShort((short) value).putShort((short) 0);
+      b.putShort((short) value).putShort((short) 0); // a SHORT sits in the first two bytes in either order
     } else {
       b.putInt(value);
     }
