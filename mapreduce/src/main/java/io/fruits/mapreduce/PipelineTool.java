@@ -9,6 +9,7 @@ import io.fruits.core.OutputGuard;
 import io.fruits.core.RunLayout;
 import io.fruits.core.RunReport;
 import io.fruits.core.RunSettings;
+import io.fruits.core.SettingNames;
 import io.fruits.features.FeatureExtractor;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.reduction.PcaEstimator;
@@ -54,6 +55,8 @@ public final class PipelineTool extends Configured implements Tool {
       return 0;
     }
     Configuration conf = getConf();
+    SettingNames.check(SettingNames.fromCommandLine(conf), "fruits run --help");
+    SettingNames.check(options.defines().keySet(), "fruits run --help");
     options.defines().forEach(conf::set);
     FruitsConfigKeys.checkAll(conf);
     if (options.update() && FruitsConfigKeys.AUGMENT_VARIANTS.getInt(conf) > 0) {

@@ -37,6 +37,15 @@ class UsageErrorsTest {
         "--update runs every stage after the features: drop --until");
   }
 
+  /** Hadoop keeps any name it is given: a mistyped setting ran with the default and said nothing. */
+  @Test
+  void aMistypedSettingFailsFastWithTheOneMeant() {
+    assertOneLine(run(new Configuration(), "-D", "pca.kk=3", "--input", "x", "--output", "y", "--model", "squeezenet1.1"),
+        "-D pca.kk is no setting of fruits; did you mean pca.k? (settings: fruits run --help)");
+    assertOneLine(run(new Configuration(), "--input", "x", "--output", "y", "--model", "squeezenet1.1", "-D", "feature.batch.size=4"),
+        "-D feature.batch.size is no setting of fruits; did you mean features.batch.size? (settings: fruits run --help)");
+  }
+
   @Test
   void anOutputHadoopCannotGlobFailsFast() {
     Path colon = tmp.resolve("run:2");

@@ -1,6 +1,7 @@
 package io.fruits.serve;
 
 import io.fruits.core.CommandLine;
+import io.fruits.core.SettingNames;
 import io.fruits.features.ImageDecoder;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -69,6 +70,7 @@ final class ServeOptions {
 
   /** The {@code -D} options, which may only say where the run's model is on this machine ({@code model.*}). */
   static Map<String, String> modelKeys(CommandLine c) {
+    SettingNames.check(c.defines().keySet(), "fruits run --help");
     Map<String, String> model = new TreeMap<>();
     c.defines().forEach((key, value) -> {
       if (!key.startsWith("model.")) {

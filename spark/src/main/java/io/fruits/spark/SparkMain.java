@@ -3,6 +3,7 @@ package io.fruits.spark;
 import io.fruits.core.ImageTree;
 import io.fruits.core.Launcher;
 import io.fruits.core.RunLayout;
+import io.fruits.core.SettingNames;
 import java.io.PrintStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -40,6 +41,7 @@ public final class SparkMain {
         out.println("The MapReduce edition's settings apply (-D key=value; see fruits run --help); spark.* keys go to Spark.");
         return 0;
       }
+      SettingNames.check(options.defines.keySet(), "fruits run --help");
       SparkConf conf = new SparkConf(); // spark-submit's settings first, then ours
       options.defines.forEach((k, v) -> {
         if (k.startsWith("spark.")) {
