@@ -102,6 +102,8 @@ public final class FruitService implements AutoCloseable {
     });
     app.before(ctx -> headers.forEach(ctx::header));
     app.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
+    // HEAD must give GET's headers (RFC 9110); Javalin's own answer to it was an empty text/plain.
+    app.head("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
     app.post("/predict", this::predict);
     app.error(HttpStatus.NOT_FOUND, ctx -> error(ctx, HttpStatus.NOT_FOUND, "not-found", "no such page; the service has / and POST /predict"));
     app.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> {

@@ -126,6 +126,18 @@ class ServiceAbuseIT {
   }
 
   @Test
+  void headGivesTheHeadersOfGet() throws Exception {
+    HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> head = http.send(HttpRequest.newBuilder(uri("/")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, head.statusCode());
+    assertEquals("", head.body());
+    assertEquals(get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"));
+    assertEquals(get.headers().firstValue("Content-Security-Policy"), head.headers().firstValue("Content-Security-Policy"));
+    assertEquals(String.valueOf(get.body().getBytes(StandardCharsets.UTF_8).length), head.headers().firstValue("Content-Length").orElse(""));
+  }
+
+  @Test
   void everyAnswerCarriesTheSecurityHeaders() throws Exception {
     List<HttpResponse<String>> answers = List.of(
         http.send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString()),
