@@ -25,14 +25,22 @@ public final class Tsv {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(file + " does not exist; " + hint);
     }
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    List<String> header = lines.isEmpty() ? List.of() : Arrays.asList(lines.get(0).split("\t", -1));
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8); // \n, \r\n or \r
+    // A spreadsheet saving "UTF-8 text" starts it with a byte order mark, which would be part of
+    // the first column's name: such a manifest was refused as having no "file" column.
+    String first = lines.isEmpty() ? "" : lines.get(0).startsWith("\uFEFF") ? lines.get(0).substring(1) : lines.get(0);
+    List<String> header = Arrays.asList(first.split("\t", -1));
     int[] at = new int[columns.length];
+    List<String> missing = new ArrayList<>();
     for (int i = 0; i < columns.length; i++) {
       at[i] = header.indexOf(columns[i]);
       if (at[i] < 0) {
-        throw new IllegalArgumentException(file + " has no " + String.join(", ", columns) + " columns; " + hint);
+        missing.add(columns[i]);
       }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(file + " has no column named " + String.join(", ", missing) + " (its first line names the columns,"
+          + " separated by tabs: " + String.join(", ", columns) + " and any others); " + hint);
     }
     List<Map<String, String>> rows = new ArrayList<>();
     for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
