@@ -59,6 +59,7 @@ public final class FruitService implements AutoCloseable {
   private final Path spool;
   private final MultipartConfigElement uploads;
   private final Javalin app;
+  private final String host;
   private int requestedPort;
   private final java.util.concurrent.atomic.AtomicLong skippedForGoneClients = new java.util.concurrent.atomic.AtomicLong();
 
@@ -80,6 +81,7 @@ public final class FruitService implements AutoCloseable {
     this.predictor = predictor;
     this.limits = limits;
     this.queue = queue;
+    this.host = host;
     this.decoding = new DecodeBudget(Runtime.getRuntime().availableProcessors(), limits.maxPixels());
     this.spool = Files.createTempDirectory("fruits-uploads");
     this.uploads = new MultipartConfigElement(spool.toString(), limits.maxBytes(), limits.maxBytes() + FORM_OVERHEAD, IN_MEMORY_PART_BYTES);
@@ -120,8 +122,27 @@ public final class FruitService implements AutoCloseable {
   /** Listens on {@code port} (0: any free port). */
   public FruitService start(int port) {
     requestedPort = port;
-    app.start();
+    try {
+      app.start();
+    } catch (Exception e) { // Javalin (Kotlin) also throws checked ones, an ExecutionException here
+      removeSpool(); // nothing else will: the caller never got the service
+      // Jetty's stop after a failed bind throws "STOPPED" over the BindException: ask the port.
+      if (port != 0 && !bindable(host, port)) {
+        throw new IllegalArgumentException("port " + port + " on " + host + " is taken by another program; give --port another, or 0 for any free one");
+      }
+      throw e instanceof RuntimeException r ? r : new IllegalStateException("the service did not start: " + e.getMessage(), e);
+    }
     return this;
+  }
+
+  private static boolean bindable(String host, int port) {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true); // as Jetty binds: a port in TIME_WAIT is free
+      probe.bind(new java.net.InetSocketAddress(host, port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Photos not computed because their client had left. */
@@ -300,6 +321,10 @@ public final class FruitService implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    removeSpool();
+  }
+
+  private void removeSpool() {
     try (var files = Files.walk(spool)) {
       for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

@@ -2,6 +2,7 @@ package io.fruits.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fruits.features.ImageDecoder;
@@ -123,6 +124,16 @@ class ServiceAbuseIT {
     HttpResponse<String> storm = FruitServiceIT.post(http, uri("/predict"), "storm.jpg", ManyScanJpeg.write(1600, 63, 14));
     assertCleanError(storm, 413);
     assertTrue(storm.body().contains("2647 passes"), storm.body());
+  }
+
+  /** Jetty's own failure there was "IllegalStateException: STOPPED" and a stack trace. */
+  @Test
+  void aPortInUseIsOneLineAndLeavesNoSpool() throws Exception {
+    FruitService second = new FruitService(predictor, ServiceLimits.DEFAULTS, "127.0.0.1", null, null);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> second.start(service.port()));
+    assertEquals("port " + service.port() + " on 127.0.0.1 is taken by another program; give --port another, or 0 for any free one", e.getMessage());
+    assertFalse(Files.exists(second.spool()), "the failed service's upload spool is removed");
+    assertEquals(200, http.send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "the first serves on");
   }
 
   @Test
