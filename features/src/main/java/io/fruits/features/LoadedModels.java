@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One loaded model per JVM and configuration. Map tasks that share a JVM (the local job runner,
  * JVM reuse, Spark executors) share the engine session instead of loading the weights per task;
- * the models are closed when the JVM exits.
+ * the models live as long as the JVM.
  */
 final class LoadedModels {
   private static final Map<String, ZooModel<ImageBatch, float[][]>> MODELS = new ConcurrentHashMap<>();
@@ -26,8 +26,10 @@ final class LoadedModels {
     // plain Java here: ONNX Runtime needs no alternative, and each model names its engine.
     System.setProperty("ai.djl.onnx.disable_alternative", "true");
     System.setProperty("ai.djl.default_engine", "OnnxRuntime");
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> MODELS.values().forEach(ZooModel::close), "fruits-model-close"));
+    // No shutdown hook closes them: a hook runs while task threads are still inside a session
+    // (Ctrl-C, YARN's SIGTERM to a container), and closing a session in use crashed the JVM in
+    // ONNX Runtime with SIGSEGV and an hs_err file in the working folder, every time it was tried.
+    // At exit the process's native memory goes back to the system anyway.
   }
 
   private LoadedModels() {}
