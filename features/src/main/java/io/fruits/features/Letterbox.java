@@ -17,13 +17,12 @@ final class Letterbox {
 
   private final int width;
   private final int height;
-  private final int[] out;
+  private int[] out; // made on the first fit: most photos never need one
   private BilinearResizer inner; // for the last fitted size; the images of one collection share few sizes
 
   Letterbox(int width, int height) {
     this.width = width;
     this.height = height;
-    this.out = new int[width * height];
   }
 
   /** Whether {@code image} fills the input only when stretched: its fitted size differs from the input's by a pixel or more. */
@@ -39,6 +38,9 @@ final class Letterbox {
       inner = new BilinearResizer(w, h, false);
     }
     RgbImage small = inner.resize(image);
+    if (out == null) {
+      out = new int[width * height];
+    }
     Arrays.fill(out, WHITE);
     int left = (width - w) / 2;
     int top = (height - h) / 2;

@@ -15,8 +15,8 @@ public enum RejectReason {
   UNSUPPORTED,
   /**
    * The header declares more pixels than {@code image.max.pixels} allows, even read at half size, or
-   * a JPEG more scans than its size allows (each scan is a pass over the pixels); rejected before
-   * decoding.
+   * its JPEG data (a JPEG's, a TIFF's JPEG strips') more scans than its size allows (each scan is a
+   * pass over the pixels); rejected before decoding.
    */
   TOO_LARGE,
   /**

@@ -106,18 +106,20 @@ final class TiffJpegPieces {
         return 0;
       }
       long count = u32(entry + 4);
-      long start = count * size(entry) <= 4 ? entry + 8 : u32(entry + 8);
-      return (int) Math.max(0, Math.min(count, (length - start) / size(entry)));
+      return (int) Math.max(0, Math.min(count, (length - start(entry)) / size(entry)));
     }
 
     /** The tag's value at {@code index}, a SHORT or a LONG; call within {@link #count}. */
     long element(int tag, int index) {
       int entry = entries.get(tag);
-      long count = u32(entry + 4);
       int size = size(entry);
-      long start = count * size <= 4 ? entry + 8 : u32(entry + 8);
-      int at = (int) (start + (long) index * size);
+      int at = (int) (start(entry) + (long) index * size);
       return size == 2 ? u16(at) : u32(at);
+    }
+
+    /** Where the entry's values are: in the entry when they fit its four bytes, else at its offset. */
+    private long start(int entry) {
+      return u32(entry + 4) * size(entry) <= 4 ? entry + 8 : u32(entry + 8);
     }
 
     /** Bytes per value: 2 for SHORT, 4 for LONG, 0 for the types no offset or size is written in. */

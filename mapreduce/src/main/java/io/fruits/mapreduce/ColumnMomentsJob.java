@@ -25,7 +25,9 @@ public final class ColumnMomentsJob {
   }
 
   public static ColumnMoments read(Configuration conf, Path stats) throws IOException {
-    return ReducerOutput.read(conf, stats, new ColumnMomentsWritable(), () -> EnoughVectors.refusal(0)).get();
+    ColumnMoments moments = ReducerOutput.read(conf, stats, new ColumnMomentsWritable(), () -> EnoughVectors.refusal(0)).get();
+    EnoughVectors.require(moments.count());
+    return moments;
   }
 
   public static final class TaskMomentsMapper extends Mapper<Text, FeatureVectorWritable, NullWritable, ColumnMomentsWritable> {

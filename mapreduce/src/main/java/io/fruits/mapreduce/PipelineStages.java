@@ -7,7 +7,6 @@ import io.fruits.core.ImageTree;
 import io.fruits.core.RunLayout;
 import io.fruits.core.StageTimes;
 import io.fruits.features.ModelDescriptor;
-import io.fruits.reduction.EnoughVectors;
 import io.fruits.reduction.Moments;
 import io.fruits.reduction.ColumnMoments;
 import io.fruits.reduction.PcaMethod;
@@ -186,7 +185,6 @@ final class PipelineStages {
     String how;
     if (method == PcaMethod.RANDOMIZED) {
       ColumnMoments moments = ColumnMomentsJob.read(conf, layout.stats());
-      EnoughVectors.require(moments.count());
       Path passes = new Path(layout.pca(), "passes");
       RandomizedPca.Fit fit = FruitsConfigKeys.randomizedPca(conf)
           .fit(moments, new MapReduceGram(EngineThreads.withoutEngine(conf), jobs, layout.features(), layout.stats(), passes));
@@ -196,7 +194,6 @@ final class PipelineStages {
       how = fit.note();
     } else {
       Moments moments = StatsJob.read(conf, layout.stats());
-      EnoughVectors.require(moments.count());
       model = FruitsConfigKeys.pcaEstimator(conf).fit(moments);
       count = moments.count();
       how = "exact";

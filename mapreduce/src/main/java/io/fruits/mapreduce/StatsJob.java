@@ -55,7 +55,9 @@ public final class StatsJob {
 
   /** Reads the merged moments a finished stats job wrote. */
   public static Moments read(Configuration conf, Path stats) throws IOException {
-    return ReducerOutput.read(conf, stats, new MomentsWritable(), () -> EnoughVectors.refusal(0)).get();
+    Moments moments = ReducerOutput.read(conf, stats, new MomentsWritable(), () -> EnoughVectors.refusal(0)).get();
+    EnoughVectors.require(moments.count());
+    return moments;
   }
 
   /** True for the ids that end a chunk: a function of the id alone, so every task agrees. */

@@ -13,8 +13,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 /**
  * A photo file read for {@code predict} and {@code evaluate}, at most a limit of bytes. The file a
  * user names, or one in a folder to evaluate, may be anything (a video of gigabytes); read whole,
- * it would end the command in an {@link OutOfMemoryError} instead of one error for that file. The read stops one byte past the limit, so the memory taken follows the
- * bytes actually there, up to the limit, whatever size the file system reported.
+ * it would end the command in an {@link OutOfMemoryError} instead of one error for that file. The
+ * read stops one byte past the limit, so the memory taken follows the bytes actually there, up to
+ * the limit, whatever size the file system reported.
  */
 final class PhotoBytes {
   /** The pipeline's own limit per file ({@code pack.max.file.bytes}): what a run packs, predict and evaluate answer. */
