@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * The one parser of every program's arguments: {@code --name VALUE} options, {@code --flag}s,
  * {@code -D key=value} (or {@code -Dkey=value}) anywhere on the line (Hadoop's ToolRunner takes
- * them only before the first other argument), and operands where a program takes them. Every
- * error is one line ending with where to read more ({@code see fruits run --help}).
+ * them only before the first other argument; a repeated {@code -D} takes the last, as Hadoop's
+ * does), and operands where a program takes them. An option given twice is refused. Every error is
+ * one line ending with where to read more ({@code see fruits run --help}).
  */
 public final class CommandLine {
   /** The run that {@code predict}, {@code evaluate} and {@code serve} take when {@code --run} is not given (the launcher sets it to the demo's run). */
@@ -45,7 +46,13 @@ public final class CommandLine {
       } else if (a.startsWith("-D")) {
         c.define(a.substring(2));
       } else if (spec.valued().contains(a)) {
-        c.values.put(a, c.valueAt(args, ++i, a));
+        String value = c.valueAt(args, ++i, a);
+        String earlier = c.values.put(a, value);
+        if (earlier != null) {
+          // Which one was meant is not ours to guess: `--run A --run B` quietly taking B once
+          // answered from another run than the user looked at.
+          throw c.error(a + " is given twice ('" + earlier + "' and '" + value + "'); give it once");
+        }
       } else if (spec.flags().contains(a) || a.equals("-h")) {
         c.flags.add(a.equals("-h") ? "--help" : a);
       } else if (spec.operands() && !a.startsWith("-")) {

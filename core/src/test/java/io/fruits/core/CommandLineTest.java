@@ -28,6 +28,8 @@ class CommandLineTest {
         assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(new String[] {"--inptu"}, SPEC)).getMessage());
     assertEquals("--input needs a value; see fruits x --help",
         assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(new String[] {"--input"}, SPEC)).getMessage());
+    assertEquals("--input is given twice ('a' and 'b'); give it once; see fruits x --help",
+        assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(new String[] {"--input", "a", "--input", "b"}, SPEC)).getMessage());
     assertEquals("-D k is not key=value; see fruits x --help",
         assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(new String[] {"-D", "k"}, SPEC)).getMessage());
     assertEquals("missing --input IN (the image folder); see fruits x --help", assertThrows(IllegalArgumentException.class,

@@ -25,6 +25,14 @@ class KnownFormatsTest {
     assertNamed("PSD", padded(ascii("8BPS"), bytes(0, 1)));
     assertNamed("Netpbm", padded(ascii("P6\n2 1\n255\n"), bytes(255, 0, 0, 0, 255, 0)));
     assertNamed("WebP", padded(ascii("RIFF"), bytes(4, 0, 0, 0), ascii("WEBP")));
+    assertNamed("XCF", padded(ascii("gimp xcf v011"), bytes(0)));
+    assertNamed("PDF", padded(ascii("%PDF-1.7\n")));
+    assertNamed("PostScript", padded(ascii("%!PS-Adobe-3.0 EPSF-3.0\n")));
+    assertNamed("ICO", padded(bytes(0, 0, 1, 0, 1, 0, 32, 32, 0, 0, 1, 0, 32, 0)));
+    assertNamed("Targa", padded(bytes(0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 24, 0, 0, 0, 255),
+        bytes(0, 0, 0, 0, 0, 0, 0, 0), ascii("TRUEVISION-XFILE."), bytes(0)));
+    assertNamed("SVG", padded(ascii("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"9\" height=\"9\"/>")));
+    assertNamed("SVG", padded(bytes(0xEF, 0xBB, 0xBF), ascii("\n<?xml version=\"1.0\"?>\n<!-- a pear -->\n<svg viewBox=\"0 0 9 9\"></svg>")));
   }
 
   private static void assertNamed(String format, byte[] file) {
@@ -41,7 +49,8 @@ class KnownFormatsTest {
 
   @Test
   void textAndShortFilesAreNoKnownFormat() {
-    for (String text : new String[] {"Pears and apples\n", "P9 is no Netpbm\n", "P", "8BP", ""}) {
+    for (String text : new String[] {"Pears and apples\n", "P9 is no Netpbm\n", "P", "8BP", "", "<html><body>pears</body></html>",
+        "<?xml version=\"1.0\"?><fruit>svg</fruit>", "%PD", "a note on pears, plums and the TRUEVISION-XFILE.\n"}) {
       byte[] b = ascii(text);
       assertEquals(null, KnownFormats.unreadable(b, b.length), text);
     }

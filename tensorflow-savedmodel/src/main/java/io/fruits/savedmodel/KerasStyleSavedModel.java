@@ -36,6 +36,10 @@ public final class KerasStyleSavedModel {
 
   public static void main(String[] args) throws IOException {
     String usage = "usage: fruits savedmodel known|vgg16 OUT_DIR SIZE (OUT_DIR a new folder, SIZE the input width and height, e.g. 224)";
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      System.out.println(usage); // asked for: standard output and success, as every other command's --help
+      return;
+    }
     if (args.length != 3 || !(args[0].equals("known") || args[0].equals("vgg16")) || !args[2].matches("[1-9][0-9]{0,3}")) {
       fail(usage);
     }
