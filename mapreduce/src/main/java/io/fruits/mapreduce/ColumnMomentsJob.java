@@ -27,6 +27,7 @@ public final class ColumnMomentsJob {
   public static ColumnMoments read(Configuration conf, Path stats) throws IOException {
     ColumnMoments moments = ReducerOutput.read(conf, stats, new ColumnMomentsWritable(), () -> EnoughVectors.refusal(0)).get();
     EnoughVectors.require(moments.count());
+    EnoughVectors.requireVariation(moments.count(), moments.std());
     return moments;
   }
 

@@ -57,6 +57,7 @@ public final class StatsJob {
   public static Moments read(Configuration conf, Path stats) throws IOException {
     Moments moments = ReducerOutput.read(conf, stats, new MomentsWritable(), () -> EnoughVectors.refusal(0)).get();
     EnoughVectors.require(moments.count());
+    EnoughVectors.requireVariation(moments.count(), moments.std());
     return moments;
   }
 

@@ -107,4 +107,22 @@ class BadInputIT {
     assertEquals(List.of("fruits: the input gave 1 vector (its other files, if any, were rejected); statistics and a PCA need at least 2:"
         + " give --input a folder of at least 2 images that decode"), run.stderr.lines().filter(l -> !l.startsWith("[fruits]")).toList());
   }
+
+  /** Copies of one image: vectors that do not vary have no principal component, said in one line. */
+  @Test
+  void copiesOfOneImageAreOneLineNotColumnsOfZeros() throws Exception {
+    Path in = tmp.resolve("copies/Apple 6");
+    Files.createDirectories(in);
+    for (String name : List.of("a.jpg", "b.jpg", "c.jpg")) {
+      Files.copy(ImageTrees.firstFile(SharedData.fruits().resolve("Training/Apple 6")), in.resolve(name));
+    }
+    Configuration conf = new Configuration();
+    conf.set("model.dir", SharedData.models().toString());
+    PipelineRun run = PipelineRun.of(conf, "--input", in.getParent().toString(), "--output", tmp.resolve("copies-out").toString(), "--model",
+        "squeezenet1.1");
+    assertEquals(2, run.exitCode, run.stderr);
+    assertEquals(List.of("fruits: the input's 3 vectors are all the same (no value varies: one image under every name?);"
+        + " a PCA needs images that differ: give --input a folder of different images"),
+        run.stderr.lines().filter(l -> !l.startsWith("[fruits]")).toList());
+  }
 }

@@ -131,6 +131,7 @@ final class SparkPipeline {
     Dataset<Row> scaled = scaler.transform(vectors).select("id", "label", SparkPca.SCALED).persist(StorageLevel.MEMORY_ONLY());
     long count = scaled.count();
     done("stats", start, count + " vectors: mean and standard deviation");
+    EnoughVectors.requireVariation(count, scaler.std().toArray());
 
     start = System.nanoTime();
     stage("pca");

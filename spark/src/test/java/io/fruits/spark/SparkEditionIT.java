@@ -93,9 +93,9 @@ class SparkEditionIT {
         err.toString(StandardCharsets.UTF_8));
   }
 
-  /** An output Hadoop cannot glob fails before Spark starts; one image is the input's fault, said in one line. */
+  /** An output Hadoop cannot glob fails before Spark starts; one image, or two copies of it, is the input's fault, said in one line. */
   @Test
-  void aColonInTheOutputAndASingleImageAreOneLine() throws Exception {
+  void aColonInTheOutputASingleImageAndCopiesAreOneLine() throws Exception {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Path colon = tmp.resolve("run:2");
     int code = SparkMain.run(new String[] {"--input", input.toString(), "--output", colon.toString(), "--model", "squeezenet1.1",
@@ -116,6 +116,16 @@ class SparkEditionIT {
     List<String> lines = err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("fruits spark:")).toList();
     assertEquals(List.of("fruits spark: the input gave 1 vector (its other files, if any, were rejected); statistics and a PCA need at least 2:"
         + " give --input a folder of at least 2 images that decode"), lines);
+
+    Files.copy(one.resolve("only.jpg"), one.resolve("copy.jpg")); // two vectors now, but the same
+    err.reset();
+    code = SparkMain.run(new String[] {"--input", one.getParent().toString(), "--output", tmp.resolve("copies-run").toString(), "--model",
+        "squeezenet1.1", "-D", "model.dir=" + models, "--master", "local[1]"}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, code, err.toString(StandardCharsets.UTF_8));
+    assertEquals(List.of("fruits spark: the input's 2 vectors are all the same (no value varies: one image under every name?);"
+        + " a PCA needs images that differ: give --input a folder of different images"),
+        err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("fruits spark:")).toList());
     assertFalse(err.toString(StandardCharsets.UTF_8).contains("\tat "), "no stack trace");
   }
 
