@@ -60,6 +60,7 @@ public final class FruitPredictor implements AutoCloseable {
   /** The whole ImageNet classifier of the run's backbone, with its own preprocessing. */
   private record Imagenet(FeatureExtractor extractor, ModelDescriptor descriptor, ImagePreprocessor preprocessor, ImageBatch batch) {}
   private final FruitCatalogue catalogue = FruitCatalogue.load();
+  private boolean closed; // guarded by this, as answer() is
 
   private FruitPredictor(ModelDescriptor d, FeatureExtractor extractor, long maxPixels, StandardFeatures standard,
       CalibratedClassifier classifier, CalibratedClassifier studio, Imagenet imagenet, int views) {
@@ -200,6 +201,9 @@ public final class FruitPredictor implements AutoCloseable {
 
   /** The CNN passes on a prepared photo and the classifier's verdict; one photo at a time, as a DJL predictor is not thread-safe. */
   synchronized Answer answer(PreparedPhoto photo) throws RejectedImageException, IOException {
+    if (closed) {
+      throw new IllegalStateException("the predictor is closed"); // its native sessions are gone
+    }
     double produce = produce(photo.imagenetInput());
     CalibratedClassifier judge = photo.onWhite() && studio != null ? studio : classifier;
     List<double[]> standardised = new ArrayList<>(); // as the classifier that answers takes them
@@ -226,8 +230,13 @@ public final class FruitPredictor implements AutoCloseable {
     return ProduceScore.of(imagenet.extractor().extract(imagenet.batch())[0]);
   }
 
+  /** Closes the models once the photo being computed, if any, is answered; later photos are refused. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     extractor.close();
     if (imagenet != null) {
       imagenet.extractor().close();

@@ -30,10 +30,10 @@ public final class ServeMain {
       opened[0] = FruitPredictor.open(o.run, o.model, o.maxPixels, Runtime.getRuntime().availableProcessors(), o.views);
       FruitService service = new FruitService(opened[0], limits, o.host, o.keystore, password).start(o.port);
       FruitPredictor loaded = opened[0];
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        service.close();
-        loaded.close();
-      }));
+      StopSignals.install(() -> {
+        service.close(); // the photos in flight are answered first
+        loaded.close(); // after the one being computed, if any
+      });
       String scheme = o.keystore == null ? "http" : "https";
       String reach = o.host.equals("127.0.0.1") || o.host.equals("localhost") || o.host.equals("::1")
           ? "this machine only; --host 0.0.0.0 to expose it" : "exposed on " + o.host;

@@ -83,7 +83,7 @@ class ServiceUnderLoadIT {
   }
 
   /** The port from the line {@code [fruits] serving http://127.0.0.1:PORT/}. */
-  private static int awaitPort(Process service, StringBuilder log) throws Exception {
+  static int awaitPort(Process service, StringBuilder log) throws Exception {
     BufferedReader r = new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8));
     Pattern serving = Pattern.compile("serving http://127\\.0\\.0\\.1:(\\d+)/");
     long until = System.nanoTime() + 120_000_000_000L;
