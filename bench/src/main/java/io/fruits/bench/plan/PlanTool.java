@@ -25,6 +25,9 @@ public final class PlanTool {
   /** As scripts/emr: tasks of 2 engine threads (why: in its sizing comment). */
   static final int DEFAULT_ENGINE_THREADS = 2;
 
+  /** A year: a longer deadline says nothing a year's does not (1e308 printed 309 digits of hours). */
+  private static final double MAX_DEADLINE_HOURS = 24 * 365;
+
   private final PrintStream out;
 
   public PlanTool(PrintStream out) {
@@ -93,12 +96,12 @@ public final class PlanTool {
     String v = c.value(name);
     try {
       double d = Double.parseDouble(v);
-      if (d > 0 && Double.isFinite(d)) {
+      if (d > 0 && d <= MAX_DEADLINE_HOURS) {
         return d;
       }
     } catch (NumberFormatException e) {
       // below
     }
-    throw c.error(name + " is '" + v + "'; give a number of hours above 0, such as 0.5");
+    throw c.error(name + " is '" + v + "'; give a number of hours above 0 and at most 8760 (a year), such as 0.5");
   }
 }

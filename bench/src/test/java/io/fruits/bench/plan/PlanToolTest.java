@@ -62,7 +62,9 @@ class PlanToolTest {
     assertTrue(e.getMessage().contains("not both"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> plan("--images", "10", "--model", "squeezenet1.1", "--prices", "/no/such/prices"));
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> plan("--images", "10", "--model", "squeezenet1.1", "--deadline", "-1"));
-    assertTrue(e.getMessage().contains("above 0"), e.getMessage());
+    for (String deadline : new String[] {"-1", "0", "NaN", "8761", "1e308"}) {
+      e = assertThrows(IllegalArgumentException.class, () -> plan("--images", "10", "--model", "squeezenet1.1", "--deadline", deadline));
+      assertTrue(e.getMessage().contains("above 0 and at most 8760"), e.getMessage());
+    }
   }
 }
