@@ -46,27 +46,11 @@ class StoppedServiceIT {
           "-Djava.io.tmpdir=" + spools, "-cp", System.getProperty("java.class.path"), ServeMain.class.getName(), "--run", run.toString(),
           "--port", "0", "-D", "model.dir=" + SharedData.models())
           .directory(cwd.toFile()).redirectErrorStream(true).start();
-      StringBuilder log = new StringBuilder();
-      int port = ServiceUnderLoadIT.awaitPort(service, log);
-      HttpRequest upload = FruitServiceIT.upload(URI.create("http://127.0.0.1:" + port + "/predict"), "orange.jpg", photo);
-      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      List<CompletableFuture<Integer>> answers = new ArrayList<>();
-      for (int i = 0; i < UPLOADS; i++) {
-        answers.add(client.sendAsync(upload, HttpResponse.BodyHandlers.ofString()).thenApply(HttpResponse::statusCode)
-            .exceptionally(e -> -1)); // no answer: the connection was cut
+      try {
+        stopUnderBurst(service, photo, round);
+      } finally {
+        service.destroyForcibly(); // a failed round leaves no service behind
       }
-      CompletableFuture.anyOf(answers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-      Thread.sleep(40L * round);
-      service.destroy(); // SIGTERM
-      assertTrue(service.waitFor(60, TimeUnit.SECONDS), log.toString());
-      Map<Integer, Integer> byStatus = new TreeMap<>();
-      for (CompletableFuture<Integer> a : answers) {
-        byStatus.merge(a.get(60, TimeUnit.SECONDS), 1, Integer::sum);
-      }
-      synchronized (log) {
-        assertEquals(143, service.exitValue(), "round " + round + ", answers " + byStatus + ":\n" + log);
-      }
-      assertEquals(UPLOADS, byStatus.getOrDefault(200, 0) + byStatus.getOrDefault(503, 0), "round " + round + ": only 200 and 503: " + byStatus);
       try (var files = Files.list(cwd)) {
         assertEquals(List.of(), files.map(f -> f.getFileName().toString()).toList(), "no hs_err file of a crash");
       }
@@ -75,5 +59,29 @@ class StoppedServiceIT {
             "the upload spool is removed");
       }
     }
+  }
+
+  private static void stopUnderBurst(Process service, byte[] photo, int round) throws Exception {
+    StringBuilder log = new StringBuilder();
+    int port = ServiceUnderLoadIT.awaitPort(service, log);
+    HttpRequest upload = FruitServiceIT.upload(URI.create("http://127.0.0.1:" + port + "/predict"), "orange.jpg", photo);
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    List<CompletableFuture<Integer>> answers = new ArrayList<>();
+    for (int i = 0; i < UPLOADS; i++) {
+      answers.add(client.sendAsync(upload, HttpResponse.BodyHandlers.ofString()).thenApply(HttpResponse::statusCode)
+          .exceptionally(e -> -1)); // no answer: the connection was cut
+    }
+    CompletableFuture.anyOf(answers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+    Thread.sleep(40L * round);
+    service.destroy(); // SIGTERM
+    assertTrue(service.waitFor(60, TimeUnit.SECONDS), log.toString());
+    Map<Integer, Integer> byStatus = new TreeMap<>();
+    for (CompletableFuture<Integer> a : answers) {
+      byStatus.merge(a.get(60, TimeUnit.SECONDS), 1, Integer::sum);
+    }
+    synchronized (log) {
+      assertEquals(143, service.exitValue(), "round " + round + ", answers " + byStatus + ":\n" + log);
+    }
+    assertEquals(UPLOADS, byStatus.getOrDefault(200, 0) + byStatus.getOrDefault(503, 0), "round " + round + ": only 200 and 503: " + byStatus);
   }
 }
