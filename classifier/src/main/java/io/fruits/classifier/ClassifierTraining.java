@@ -19,6 +19,7 @@ final class ClassifierTraining {
 
   /** {@code imagenet} may be null (no ImageNet check). */
   static Result run(List<LabelledVector> training, List<PhotoRow> photos, ImagenetRun imagenet, int epochs) {
+    requireTwoClasses(training, photos);
     // Photos are held out by the run of shots they belong to: one shot's neighbours are near copies.
     // A variant (augment.variants) goes where its image goes, and only images are judged: the
     // calibration must describe photos as they come, not as the augmentation draws them.
@@ -32,6 +33,20 @@ final class ClassifierTraining {
     Calibration fitted = calibrate(withoutHeldOut, heldFruits, heldPhotos);
     Calibration calibration = imagenet == null ? fitted : fitted.withProduceScores(imagenet.produceScores());
     return new Result(FruitClassifier.trainWeighted(examples(training, photos), epochs), calibration);
+  }
+
+  /**
+   * One class is nothing to tell apart: it got as far as the calibration, whose held-out rows
+   * were then "none left", a message that sent the user after more images of the same class.
+   */
+  static void requireTwoClasses(List<LabelledVector> training, List<PhotoRow> photos) {
+    java.util.TreeSet<String> classes = new java.util.TreeSet<>();
+    training.forEach(r -> classes.add(r.label()));
+    photos.forEach(p -> classes.addAll(p.classes()));
+    if (classes.size() == 1) {
+      throw new IllegalArgumentException("a classifier needs at least 2 classes; the run's Training/ images and photos have 1 ("
+          + classes.first() + "): give it images of at least 2 classes");
+    }
   }
 
   static boolean heldPhoto(String id) {
