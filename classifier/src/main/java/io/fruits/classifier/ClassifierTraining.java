@@ -40,13 +40,19 @@ final class ClassifierTraining {
    * were then "none left", a message that sent the user after more images of the same class.
    */
   static void requireTwoClasses(List<LabelledVector> training, List<PhotoRow> photos) {
-    java.util.TreeSet<String> classes = new java.util.TreeSet<>();
-    training.forEach(r -> classes.add(r.label()));
+    java.util.TreeSet<String> classes = classes(training);
     photos.forEach(p -> classes.addAll(p.classes()));
     if (classes.size() == 1) {
       throw new IllegalArgumentException("a classifier needs at least 2 classes; the run's Training/ images and photos have 1 ("
           + classes.first() + "): give it images of at least 2 classes");
     }
+  }
+
+  /** The classes of {@code rows}, in order. */
+  static java.util.TreeSet<String> classes(List<LabelledVector> rows) {
+    java.util.TreeSet<String> classes = new java.util.TreeSet<>();
+    rows.forEach(r -> classes.add(r.label()));
+    return classes;
   }
 
   static boolean heldPhoto(String id) {

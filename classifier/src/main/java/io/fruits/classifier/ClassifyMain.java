@@ -106,7 +106,8 @@ public final class ClassifyMain {
       // drawn backgrounds (with one variant each, Test top-1 0.9862 without them in it; 0.9750 when one classifier took all).
       // Its ImageNet check is set by its own training images where given: white-background close-ups
       // reach less produce than shop photos (MobileNetV2: 95% of the shop photos reach 0.0537, 76% of Fruits-360 Test).
-      ClassifierTraining.Result studio = photos.isEmpty() ? null
+      // Of one Fruits-360 class beside the photos' others, there is no classifier of photos on white to make.
+      ClassifierTraining.Result studio = photos.isEmpty() || ClassifierTraining.classes(training).size() < 2 ? null
           : ClassifierTraining.run(withoutVariants(training), List.of(), studioImagenet, epochs);
       FruitClassifier classifier = trained.classifier();
       Calibration calibration = trained.calibration();
