@@ -7,6 +7,7 @@ import io.fruits.core.ModelResolver;
 import io.fruits.core.OutputCommitters;
 import io.fruits.core.OutputGuard;
 import io.fruits.core.RunLayout;
+import io.fruits.core.RunLock;
 import io.fruits.core.RunReport;
 import io.fruits.core.RunSettings;
 import io.fruits.core.SettingNames;
@@ -88,9 +89,14 @@ public final class PipelineTool extends Configured implements Tool {
     RunUpdate update = new RunUpdate(conf, layout);
     if (options.update()) {
       checkUpdatable(conf, layout, settings, update);
-    } else {
-      prepareOutput(conf, layout, input, settings, options.overwrite());
     }
+    try (RunLock lock = options.update() ? RunLock.take(conf, layout.root()) : prepareOutput(conf, layout, input, settings, options.overwrite())) {
+      return runStages(conf, options, layout, input, listing, descriptor, modelFile, threads, dimension, method, update);
+    }
+  }
+
+  private int runStages(Configuration conf, PipelineOptions options, RunLayout layout, Path input, Path listing, ModelDescriptor descriptor,
+      java.nio.file.Path modelFile, int threads, int dimension, PcaMethod method, RunUpdate update) throws Exception {
     PipelineStages stages =
         new PipelineStages(conf, layout, input, listing, descriptor, modelFile, threads, dimension, method, progress);
     if (update.committing()) {
@@ -123,12 +129,16 @@ public final class PipelineTool extends Configured implements Tool {
     return 0;
   }
 
-  /** Called after every other check: only then may --overwrite delete an earlier run. */
-  private void prepareOutput(Configuration conf, RunLayout layout, Path input, RunSettings settings, boolean overwrite) throws IOException {
+  /**
+   * Called after every other check: only then may --overwrite delete an earlier run, and never
+   * one that another run is writing. Returns the run folder's lock, taken before anything is written.
+   */
+  private RunLock prepareOutput(Configuration conf, RunLayout layout, Path input, RunSettings settings, boolean overwrite) throws IOException {
     FileSystem fs = layout.root().getFileSystem(conf);
     OutputGuard guard = OutputGuard.forRuns(conf);
     guard.checkApart(layout.root(), input);
     guard.checkWritable(layout.root());
+    RunLock.checkNotHeld(conf, layout.root());
     if (overwrite && guard.deleteForOverwrite(layout.root())) {
       progress.println("[fruits] --overwrite: deleted the earlier run in " + layout.root());
     }
@@ -147,7 +157,14 @@ public final class PipelineTool extends Configured implements Tool {
       }
     }
     guard.create(layout.root());
-    settings.save(conf, layout.root());
+    RunLock lock = RunLock.take(conf, layout.root());
+    try {
+      settings.save(conf, layout.root());
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    return lock;
   }
 
   /** {@code --update} needs a finished run (or a stopped update) made with these very settings. */

@@ -1,6 +1,8 @@
 package io.fruits.mapreduce;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fruits.core.RunLayout;
@@ -95,5 +97,25 @@ class OverwriteIT {
     assertTrue(output.lines().anyMatch(l -> l.startsWith("fruits: output ") && l.endsWith("cwd exists and is not a run of fruits"
         + " (no run.properties); nothing was deleted: give --output a new folder")), output);
     assertEquals("mine", Files.readString(cwd.resolve("marker.txt")));
+  }
+
+  /**
+   * A run another is writing is neither resumed nor deleted by a second run into it: two runs into
+   * one folder collided in a task (one failed with a stack trace) and --overwrite deleted the other's
+   * folder. A finished run leaves no lock behind.
+   */
+  @Test
+  void aRunBeingWrittenIsNeitherJoinedNorDeleted() throws Exception {
+    Path out = tmp.resolve("run");
+    assertEquals(0, run(out, "squeezenet1.1").exitCode);
+    assertFalse(Files.exists(out.resolve(io.fruits.core.RunLock.FILE)), "released at the end");
+    byte[] pca = Files.readAllBytes(out.resolve("pca.csv"));
+    try (var writing = io.fruits.core.RunLock.take(conf, new org.apache.hadoop.fs.Path(out.toUri()))) {
+      assertRefused(run(out, "squeezenet1.1"), "is being written by another fruits run (pid ");
+      assertRefused(PipelineRun.of(conf, "--input", in.toString(), "--output", out.toString(), "--model", "squeezenet1.1", "--update"),
+          "is being written by another fruits run");
+      assertArrayEquals(pca, Files.readAllBytes(out.resolve("pca.csv")), "--overwrite did not delete it");
+    }
+    assertEquals(0, run(out, "squeezenet1.1").exitCode, "free again once the other run ended");
   }
 }

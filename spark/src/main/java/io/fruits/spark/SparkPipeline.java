@@ -11,6 +11,7 @@ import io.fruits.core.ModelResolver;
 import io.fruits.core.OutputGuard;
 import io.fruits.core.RunLayout;
 import io.fruits.core.RunReport;
+import io.fruits.core.RunLock;
 import io.fruits.core.RunSettings;
 import io.fruits.core.StageTimes;
 import io.fruits.features.FeatureExtractor;
@@ -100,9 +101,14 @@ final class SparkPipeline {
     Path input = new Path(options.input);
     input = input.getFileSystem(hadoop).makeQualified(input);
     // Only now, with every setting checked, may --overwrite delete an earlier run.
-    prepareOutput(hadoop, layout, input);
-    RunSettings.of(hadoop, input, d, modelFile).save(hadoop, layout.root());
+    try (RunLock lock = prepareOutput(hadoop, layout, input)) {
+      RunSettings.of(hadoop, input, d, modelFile).save(hadoop, layout.root());
+      return runStages(hadoop, layout, input, d, modelFile, threads, dimension, rule);
+    }
+  }
 
+  private RunLayout runStages(Configuration hadoop, RunLayout layout, Path input, ModelDescriptor d, java.nio.file.Path modelFile,
+      int threads, int dimension, PcaEstimator rule) throws IOException {
     long start = System.nanoTime();
     stage("read");
     ImageTree tree = ImageTree.scan(hadoop, input, FruitsConfigKeys.PACK_MAX_FILE_BYTES.getLong(hadoop));
@@ -176,9 +182,11 @@ final class SparkPipeline {
     return layout;
   }
 
-  private void prepareOutput(Configuration hadoop, RunLayout layout, Path input) throws IOException {
+  /** Returns the run folder's lock, taken before anything is written; another run's folder is never deleted. */
+  private RunLock prepareOutput(Configuration hadoop, RunLayout layout, Path input) throws IOException {
     OutputGuard guard = OutputGuard.forRuns(hadoop);
     guard.checkApart(layout.root(), input);
+    RunLock.checkNotHeld(hadoop, layout.root());
     FileSystem fs = layout.root().getFileSystem(hadoop);
     if (fs.exists(layout.root()) && fs.listStatus(layout.root()).length > 0 && !options.overwrite) {
       throw new IllegalArgumentException("output " + layout.root() + " already exists; use --overwrite or another --output");
@@ -187,6 +195,7 @@ final class SparkPipeline {
       progress.println("[fruits-spark] --overwrite: deleted the earlier run in " + layout.root());
     }
     guard.create(layout.root());
+    return RunLock.take(hadoop, layout.root());
   }
 
   /**
