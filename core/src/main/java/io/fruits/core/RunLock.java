@@ -152,6 +152,8 @@ public final class RunLock implements AutoCloseable {
   @Override
   public void close() {
     release();
-    ShutdownHookManager.get().removeShutdownHook(release);
+    if (!ShutdownHookManager.get().isShutdownInProgress()) { // a run that ends while Ctrl-C stops the JVM
+      ShutdownHookManager.get().removeShutdownHook(release);
+    }
   }
 }
