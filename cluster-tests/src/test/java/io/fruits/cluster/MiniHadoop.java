@@ -66,6 +66,21 @@ final class MiniHadoop implements AutoCloseable {
   }
 
   /**
+   * The last application once it has a final status, waiting up to 60 s: in Spark's client mode
+   * the driver exits after telling its application master to end, and the master unregisters from
+   * the ResourceManager a moment later (one CI run read it still RUNNING).
+   */
+  ApplicationReport lastApplicationFinished() throws Exception {
+    long until = System.nanoTime() + 60_000_000_000L;
+    ApplicationReport app = lastApplication();
+    while (app.getFinalApplicationStatus() == org.apache.hadoop.yarn.api.records.FinalApplicationStatus.UNDEFINED && System.nanoTime() < until) {
+      Thread.sleep(200);
+      app = lastApplication();
+    }
+    return app;
+  }
+
+  /**
    * Runs the same input on the local job runner into {@code local}, with the engine threads of a
    * 1-vcore container, and checks that the cluster run's three CSVs and pack manifest under
    * {@code run} on HDFS equal its own, byte for byte.

@@ -90,7 +90,7 @@ class SparkOnYarnIT {
     int code = submit.run(log, "--input", root + "/data/in", "--output", root + run, "--model", "squeezenet1.1",
         "-D", "model.dir=" + SharedData.models(), "-D", "pca.k=4");
     assertEquals(0, code, () -> SparkJarOnHdfsIT.tail(log));
-    ApplicationReport app = cluster.lastApplication();
+    ApplicationReport app = cluster.lastApplicationFinished();
     assertEquals(FinalApplicationStatus.SUCCEEDED, app.getFinalApplicationStatus(), app.toString());
     assertTrue(app.getApplicationType().equals("SPARK"), app.getApplicationType());
     FileSystem hdfs = cluster.dfs.getFileSystem();
