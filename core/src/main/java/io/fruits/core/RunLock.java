@@ -53,12 +53,12 @@ public final class RunLock implements AutoCloseable {
   public static RunLock take(Configuration conf, Path root) throws IOException {
     FileSystem fs = root.getFileSystem(conf);
     Path file = new Path(root, FILE);
-    checkNotHeld(fs, file, root);
+    boolean stale = checkNotHeld(fs, file, root);
     String holder = String.format(Locale.ROOT, "pid %d on %s since %s, lock %s", ProcessHandle.current().pid(), host(),
         java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), UUID.randomUUID().toString().substring(0, 8));
     RunLock lock = new RunLock(fs, file, holder);
     try {
-      lock.write(!fs.exists(file)); // a stale lock is overwritten; a new one must not exist (a run that came first)
+      lock.write(!stale); // a stale lock is overwritten; a new one must not exist (a run that came first)
     } catch (FileAlreadyExistsException e) {
       checkNotHeld(fs, file, root); // it came between our look and our write
       throw heldBy(root, "another fruits run");
@@ -73,18 +73,20 @@ public final class RunLock implements AutoCloseable {
     checkNotHeld(root.getFileSystem(conf), new Path(root, FILE), root);
   }
 
-  private static void checkNotHeld(FileSystem fs, Path file, Path root) throws IOException {
+  /** Refuses while a live run holds {@code file}; true when a stale lock is there to take over. */
+  private static boolean checkNotHeld(FileSystem fs, Path file, Path root) throws IOException {
     FileStatus status;
     try {
       status = fs.getFileStatus(file);
     } catch (java.io.FileNotFoundException e) {
-      return;
+      return false;
     }
     String holder = read(fs, file);
     long age = System.currentTimeMillis() - status.getModificationTime();
     if (age < STALE_SECONDS * 1000L && !goneFromThisHost(holder)) {
       throw heldBy(root, holder.isEmpty() ? "another fruits run" : "another fruits run (" + holder + ")");
     }
+    return true;
   }
 
   private static IllegalArgumentException heldBy(Path root, String who) {
