@@ -3,6 +3,7 @@ package io.fruits.classifier;
 import io.fruits.features.augment.Augmenter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * What {@code fruits classify} does between reading the rows and writing the files: hold rows out,
@@ -40,7 +41,7 @@ final class ClassifierTraining {
    * were then "none left", a message that sent the user after more images of the same class.
    */
   static void requireTwoClasses(List<LabelledVector> training, List<PhotoRow> photos) {
-    java.util.TreeSet<String> classes = classes(training);
+    TreeSet<String> classes = classes(training);
     photos.forEach(p -> classes.addAll(p.classes()));
     if (classes.size() == 1) {
       throw new IllegalArgumentException("a classifier needs at least 2 classes; the run's Training/ images and photos have 1 ("
@@ -49,8 +50,8 @@ final class ClassifierTraining {
   }
 
   /** The classes of {@code rows}, in order. */
-  static java.util.TreeSet<String> classes(List<LabelledVector> rows) {
-    java.util.TreeSet<String> classes = new java.util.TreeSet<>();
+  static TreeSet<String> classes(List<LabelledVector> rows) {
+    TreeSet<String> classes = new TreeSet<>();
     rows.forEach(r -> classes.add(r.label()));
     return classes;
   }
