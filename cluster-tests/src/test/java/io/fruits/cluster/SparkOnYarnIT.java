@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code SparkSubmit}, in a JVM of its own, with only Spark's jars and the application jar) against
  * the in-process mini YARN cluster and HDFS, in client and cluster deploy mode. Executors run in
  * YARN containers and get the model through {@code SparkContext.addFile}; the features must be
- * byte for byte the embedded MapReduce run's, the PCA the same within 1e-6 up to sign.
+ * byte for byte the embedded MapReduce run's, the PCA the same within 1e-6, signs included.
  */
 class SparkOnYarnIT {
   @TempDir static Path tmp;
@@ -97,23 +97,18 @@ class SparkOnYarnIT {
     for (String csv : List.of("features.csv", "rejects.csv")) {
       assertArrayEquals(Files.readAllBytes(embedded.resolve(csv)), read(hdfs, run + "/" + csv), csv);
     }
-    assertSameUpToSign(ImageTrees.rows(embedded.resolve("pca.csv")), rows(hdfs, run + "/pca.csv"));
+    assertSameProjection(ImageTrees.rows(embedded.resolve("pca.csv")), rows(hdfs, run + "/pca.csv"));
   }
 
-  /** Rows in the same order with the same ids; each component equal within 1e-6, or equal negated. */
-  private static void assertSameUpToSign(List<List<String>> expected, List<List<String>> actual) {
+  /** Rows (no header) in the same order, ids and labels equal; each component within 1e-6, sign included. */
+  private static void assertSameProjection(List<List<String>> expected, List<List<String>> actual) {
     assertEquals(expected.size(), actual.size());
-    int k = expected.get(0).size() - 2;
-    for (int c = 0; c < k; c++) {
-      double sign = 0;
-      for (int r = 0; r < expected.size(); r++) {
-        assertEquals(expected.get(r).get(0), actual.get(r).get(0));
-        double e = Double.parseDouble(expected.get(r).get(2 + c));
-        double a = Double.parseDouble(actual.get(r).get(2 + c));
-        if (sign == 0 && Math.abs(e) > 1e-3) {
-          sign = Math.signum(e) * Math.signum(a);
-        }
-        assertEquals(e, (sign == 0 ? 1 : sign) * a, 1e-6, "pc" + (c + 1) + " of " + expected.get(r).get(0));
+    for (int r = 0; r < expected.size(); r++) {
+      List<String> e = expected.get(r);
+      List<String> a = actual.get(r);
+      assertEquals(e.subList(0, 2), a.subList(0, 2));
+      for (int c = 2; c < e.size(); c++) {
+        assertEquals(Double.parseDouble(e.get(c)), Double.parseDouble(a.get(c)), 1e-6, e.get(0) + " column " + c);
       }
     }
   }

@@ -108,17 +108,26 @@ public final class PcaEstimator {
   }
 
   static double[] signFixed(double[] v) {
+    if (sign(v) < 0) {
+      for (int i = 0; i < v.length; i++) {
+        v[i] = -v[i];
+      }
+    }
+    return v;
+  }
+
+  /**
+   * The factor, 1 or -1, that makes an eigenvector's entry of largest magnitude positive (the first
+   * on ties): the sign rule of every component this product writes, public for the Spark edition,
+   * whose PCA fixes no sign.
+   */
+  public static double sign(double[] v) {
     int at = 0;
     for (int i = 1; i < v.length; i++) {
       if (Math.abs(v[i]) > Math.abs(v[at])) {
         at = i;
       }
     }
-    if (v[at] < 0) {
-      for (int i = 0; i < v.length; i++) {
-        v[i] = -v[i];
-      }
-    }
-    return v;
+    return v[at] < 0 ? -1 : 1;
   }
 }

@@ -131,6 +131,14 @@ class PcaEstimatorTest {
   }
 
   @Test
+  void signIsThatOfTheLargestEntryTheFirstOnTies() {
+    assertEquals(-1, PcaEstimator.sign(new double[] {0.5, -0.7, 0.6}));
+    assertEquals(1, PcaEstimator.sign(new double[] {-0.1, 0.7, -0.6}));
+    assertEquals(-1, PcaEstimator.sign(new double[] {-0.5, 0.5, 0.1}));
+    assertEquals(1, PcaEstimator.sign(new double[] {0.5, -0.5, 0.1}));
+  }
+
+  @Test
   void saveAndLoadRoundTripBitForBit() throws Exception {
     PcaModel model = PcaEstimator.withVariance(0.95).fit(moments(data()));
     StringWriter text = new StringWriter();

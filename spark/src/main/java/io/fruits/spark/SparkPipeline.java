@@ -153,7 +153,7 @@ final class SparkPipeline {
 
     start = System.nanoTime();
     stage("projection");
-    JavaRDD<String> pcaLines = pca.transform(scaled).select("id", "label", SparkPca.PCA_COLUMN).javaRDD()
+    JavaRDD<String> pcaLines = SparkPca.project(pca, scaled).select("id", "label", SparkPca.PCA_COLUMN).javaRDD()
         .map(SparkCsv::pcaRow).persist(StorageLevel.MEMORY_ONLY());
     pcaLines.count();
     scaled.unpersist();
