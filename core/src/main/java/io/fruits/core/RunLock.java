@@ -3,43 +3,39 @@ package io.fruits.core;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileAlreadyExistsException;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.util.ShutdownHookManager;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One writer per run folder. Two runs into one {@code --output} (a second terminal, a cron job
  * that overlapped) collided: the second took the first's folder for an unfinished run to resume
  * and one of them failed in a task with a stack trace, and {@code --overwrite} deleted a folder
- * another run was writing. A run holds {@value #FILE} in its folder while it writes (the
- * underscore keeps Hadoop's listings off it) and rewrites it every {@value #HEARTBEAT_SECONDS} s, on
- * any Hadoop filesystem, S3 included; a lock not rewritten for {@value #STALE_SECONDS} s, or held
- * by a process of this host that is gone, is stale and taken over. It is removed at the end, on
- * failure and on Ctrl-C (a Hadoop shutdown hook that runs before the filesystems close).
+ * another run was writing; {@code fruits classify} and {@code fruits evaluate} write into a
+ * finished run, and one of them beside another, or beside {@code fruits run --update}, would mix
+ * the files of two classifiers. A writer holds {@value #FILE} in the folder (the underscore keeps
+ * Hadoop's listings off it) and rewrites it every {@value #HEARTBEAT_SECONDS} s; a lock not
+ * rewritten for {@value #STALE_SECONDS} s, or held by a process of this host that is gone, is
+ * stale and taken over. It is removed at the end, on failure and on Ctrl-C. Hadoop-free: where the
+ * file lives is a {@link LockFile}.
  */
 public final class RunLock implements AutoCloseable {
   public static final String FILE = "_writer.lock";
   static final int HEARTBEAT_SECONDS = 10;
   static final int STALE_SECONDS = 60;
+  private static final Pattern PROCESS = Pattern.compile("pid (\\d+) on (\\S+) since ");
 
-  private final FileSystem fs;
-  private final Path file;
+  private final LockFile file;
   private final String holder;
   private final ScheduledExecutorService heartbeat;
   private final Runnable release = this::release;
 
-  private RunLock(FileSystem fs, Path file, String holder) {
-    this.fs = fs;
+  private RunLock(LockFile file, String holder) {
     this.file = file;
     this.holder = holder;
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -49,59 +45,57 @@ public final class RunLock implements AutoCloseable {
     });
   }
 
-  /** Takes the lock of the run folder {@code root}, which exists; refuses in one line while another run holds it. */
-  public static RunLock take(Configuration conf, Path root) throws IOException {
-    FileSystem fs = root.getFileSystem(conf);
-    Path file = new Path(root, FILE);
-    boolean stale = checkNotHeld(fs, file, root);
-    String holder = String.format(Locale.ROOT, "pid %d on %s since %s, lock %s", ProcessHandle.current().pid(), host(),
+  /**
+   * Takes the lock of a run folder, which exists, for {@code program} (named to whoever is refused);
+   * refuses in one line while another writer holds it.
+   */
+  public static RunLock take(LockFile file, String program) throws IOException {
+    boolean stale = refuseIfHeld(file);
+    String holder = String.format(Locale.ROOT, "%s (pid %d on %s since %s, lock %s)", program, ProcessHandle.current().pid(), host(),
         java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), UUID.randomUUID().toString().substring(0, 8));
-    RunLock lock = new RunLock(fs, file, holder);
+    RunLock lock = new RunLock(file, holder);
     try {
-      lock.write(!stale); // a stale lock is overwritten; a new one must not exist (a run that came first)
+      lock.write(!stale); // a stale lock is overwritten; a new one must not exist (a writer that came first)
     } catch (FileAlreadyExistsException e) {
-      checkNotHeld(fs, file, root); // it came between our look and our write
-      throw heldBy(root, "another fruits run");
+      refuseIfHeld(file); // it came between our look and our write
+      throw heldBy(file, "");
     }
     lock.heartbeat.scheduleWithFixedDelay(lock::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
-    ShutdownHookManager.get().addShutdownHook(lock.release, FileSystem.SHUTDOWN_HOOK_PRIORITY + 1);
+    file.releaseOnExit(lock.release);
     return lock;
   }
 
-  /** Refuses when a live run holds the folder {@code root}: before {@code --overwrite} deletes it. */
-  public static void checkNotHeld(Configuration conf, Path root) throws IOException {
-    checkNotHeld(root.getFileSystem(conf), new Path(root, FILE), root);
+  /** Refuses when a live writer holds the folder: before {@code --overwrite} deletes it. */
+  public static void checkNotHeld(LockFile file) throws IOException {
+    refuseIfHeld(file);
   }
 
-  /** Refuses while a live run holds {@code file}; true when a stale lock is there to take over. */
-  private static boolean checkNotHeld(FileSystem fs, Path file, Path root) throws IOException {
-    FileStatus status;
-    try {
-      status = fs.getFileStatus(file);
-    } catch (java.io.FileNotFoundException e) {
+  /** Refuses while a live writer holds the folder; true when a stale lock is there to take over. */
+  private static boolean refuseIfHeld(LockFile file) throws IOException {
+    long modified = file.modified();
+    if (modified < 0) {
       return false;
     }
-    String holder = read(fs, file);
-    long age = System.currentTimeMillis() - status.getModificationTime();
-    if (age < STALE_SECONDS * 1000L && !goneFromThisHost(holder)) {
-      throw heldBy(root, holder.isEmpty() ? "another fruits run" : "another fruits run (" + holder + ")");
+    String holder = file.read();
+    if (System.currentTimeMillis() - modified < STALE_SECONDS * 1000L && !goneFromThisHost(holder)) {
+      throw heldBy(file, holder);
     }
     return true;
   }
 
-  private static IllegalArgumentException heldBy(Path root, String who) {
-    return new IllegalArgumentException("output " + root + " is being written by " + who + "; wait for it to end or give another --output"
-        + " (a run stopped without a trace frees it within " + STALE_SECONDS + " s)");
+  private static IllegalArgumentException heldBy(LockFile file, String holder) {
+    return new IllegalArgumentException("run folder " + file.folder() + " is being written by " + (holder.isEmpty() ? "another fruits program" : holder)
+        + "; wait for it to end or use another folder (one stopped without a trace frees it within " + STALE_SECONDS + " s)");
   }
 
   /** A holder of this host whose process is gone: it was killed, its lock is stale now. */
   private static boolean goneFromThisHost(String holder) {
-    String[] words = holder.split(" ");
-    if (words.length < 4 || !words[0].equals("pid") || !words[3].equals(host())) {
+    Matcher m = PROCESS.matcher(holder);
+    if (!m.find() || !m.group(2).equals(host())) {
       return false;
     }
     try {
-      return ProcessHandle.of(Long.parseLong(words[1])).map(p -> !p.isAlive()).orElse(true);
+      return ProcessHandle.of(Long.parseLong(m.group(1))).map(p -> !p.isAlive()).orElse(true);
     } catch (NumberFormatException e) {
       return false;
     }
@@ -115,24 +109,18 @@ public final class RunLock implements AutoCloseable {
     }
   }
 
-  private static String read(FileSystem fs, Path file) throws IOException {
-    try (var in = fs.open(file)) {
-      return new String(in.readNBytes(1024), StandardCharsets.UTF_8).strip();
-    } catch (java.io.FileNotFoundException e) {
-      return "";
-    }
+  static String firstLine(String text) {
+    return text.lines().findFirst().orElse("").strip();
   }
 
   private void write(boolean mustBeNew) throws IOException {
-    try (FSDataOutputStream out = fs.create(file, !mustBeNew)) {
-      out.write((holder + "\n").getBytes(StandardCharsets.UTF_8));
-    }
+    file.write(holder + "\n", mustBeNew);
   }
 
-  /** Rewrites the lock, which sets its time on every filesystem (S3 has no way to touch a file). */
+  /** Rewrites the lock, which sets its time on every filesystem. */
   private void beat() {
     try {
-      if (read(fs, file).equals(holder)) {
+      if (file.read().equals(holder)) {
         write(false);
       }
     } catch (IOException e) {
@@ -143,8 +131,8 @@ public final class RunLock implements AutoCloseable {
   private synchronized void release() {
     heartbeat.shutdownNow();
     try {
-      if (read(fs, file).equals(holder)) {
-        fs.delete(file, false);
+      if (file.read().equals(holder)) {
+        file.delete();
       }
     } catch (IOException e) {
       // Gone with the filesystem: it goes stale within STALE_SECONDS.
@@ -154,8 +142,6 @@ public final class RunLock implements AutoCloseable {
   @Override
   public void close() {
     release();
-    if (!ShutdownHookManager.get().isShutdownInProgress()) { // a run that ends while Ctrl-C stops the JVM
-      ShutdownHookManager.get().removeShutdownHook(release);
-    }
+    file.keepOnExit(release);
   }
 }

@@ -1,14 +1,15 @@
 package io.fruits.core;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,31 +17,39 @@ class RunLockTest {
   @TempDir Path tmp;
   final Configuration conf = new Configuration();
 
-  private org.apache.hadoop.fs.Path root() {
-    return new org.apache.hadoop.fs.Path(tmp.toUri());
+  private LockFile hadoop() throws Exception {
+    return HadoopLockFile.of(conf, new org.apache.hadoop.fs.Path(tmp.toUri()));
+  }
+
+  private LockFile local() {
+    return LocalLockFile.of(tmp);
+  }
+
+  private void age(int seconds) throws Exception {
+    Files.setLastModifiedTime(tmp.resolve(RunLock.FILE), FileTime.fromMillis(System.currentTimeMillis() - seconds * 1000L));
   }
 
   @Test
   void oneWriterAtATimeAndTheLockGoesWithIt() throws Exception {
-    try (RunLock held = RunLock.take(conf, root())) {
-      assertTrue(Files.readString(tmp.resolve(RunLock.FILE)).startsWith("pid " + ProcessHandle.current().pid() + " on "));
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunLock.take(conf, root()));
-      assertTrue(e.getMessage().startsWith("output " + root() + " is being written by another fruits run (pid "), e.getMessage());
-      assertTrue(e.getMessage().endsWith("; wait for it to end or give another --output (a run stopped without a trace frees it within 60 s)"));
-      assertThrows(IllegalArgumentException.class, () -> RunLock.checkNotHeld(conf, root()));
+    try (RunLock held = RunLock.take(hadoop(), "fruits run")) {
+      assertTrue(Files.readString(tmp.resolve(RunLock.FILE)).startsWith("fruits run (pid " + ProcessHandle.current().pid() + " on "));
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunLock.take(hadoop(), "fruits run"));
+      assertTrue(e.getMessage().startsWith("run folder " + hadoop().folder() + " is being written by fruits run (pid "), e.getMessage());
+      assertTrue(e.getMessage().endsWith("; wait for it to end or use another folder (one stopped without a trace frees it within 60 s)"));
+      assertThrows(IllegalArgumentException.class, () -> RunLock.checkNotHeld(hadoop()));
     }
     assertFalse(Files.exists(tmp.resolve(RunLock.FILE)), "released");
-    assertDoesNotThrow(() -> RunLock.checkNotHeld(conf, root()));
-    RunLock.take(conf, root()).close();
+    assertDoesNotThrow(() -> RunLock.checkNotHeld(hadoop()));
+    RunLock.take(hadoop(), "fruits run").close();
   }
 
   @Test
   void aLockNotRewrittenForAMinuteIsTakenOver() throws Exception {
-    Path file = Files.writeString(tmp.resolve(RunLock.FILE), "pid 4242 on another-host since 2026-11-29T10:00:00Z, lock 1a2b3c4d\n");
-    assertThrows(IllegalArgumentException.class, () -> RunLock.checkNotHeld(conf, root()), "fresh, from another host: held");
-    FileSystem.getLocal(conf).setTimes(new org.apache.hadoop.fs.Path(file.toUri()), System.currentTimeMillis() - 61_000, -1);
-    try (RunLock taken = RunLock.take(conf, root())) {
-      assertTrue(Files.readString(file).startsWith("pid " + ProcessHandle.current().pid()), "taken over");
+    Path file = Files.writeString(tmp.resolve(RunLock.FILE), "fruits run (pid 4242 on another-host since 2026-11-29T10:00:00Z, lock 1a2b3c4d)\n");
+    assertThrows(IllegalArgumentException.class, () -> RunLock.checkNotHeld(hadoop()), "fresh, from another host: held");
+    age(61);
+    try (RunLock taken = RunLock.take(hadoop(), "fruits run")) {
+      assertTrue(Files.readString(file).startsWith("fruits run (pid " + ProcessHandle.current().pid()), "taken over");
     }
   }
 
@@ -49,9 +58,38 @@ class RunLockTest {
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
     String host = java.net.InetAddress.getLocalHost().getHostName();
-    Files.writeString(tmp.resolve(RunLock.FILE), "pid " + gone.pid() + " on " + host + " since 2026-11-29T10:00:00Z, lock 1a2b3c4d\n");
-    RunLock.take(conf, root()).close();
-    Files.writeString(tmp.resolve(RunLock.FILE), "pid " + ProcessHandle.current().pid() + " on " + host + " since 2026-11-29T10:00:00Z, lock 1a2b3c4d\n");
-    assertThrows(IllegalArgumentException.class, () -> RunLock.take(conf, root()), "a live process of this host holds it");
+    Files.writeString(tmp.resolve(RunLock.FILE), "fruits run (pid " + gone.pid() + " on " + host + " since 2026-11-29T10:00:00Z, lock 1a2b3c4d)\n");
+    RunLock.take(hadoop(), "fruits run").close();
+    Files.writeString(tmp.resolve(RunLock.FILE), "fruits run (pid " + ProcessHandle.current().pid() + " on " + host + " since 2026-11-29T10:00:00Z, lock 1a)\n");
+    assertThrows(IllegalArgumentException.class, () -> RunLock.take(hadoop(), "fruits run"), "a live process of this host holds it");
+  }
+
+  /** classify and evaluate lock through java.nio, the pipeline through Hadoop: each must see the other's lock. */
+  @Test
+  void theLocalAndTheHadoopLockAreOneLock() throws Exception {
+    try (RunLock run = RunLock.take(hadoop(), "fruits run")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunLock.take(local(), "fruits classify"));
+      assertTrue(e.getMessage().contains(" is being written by fruits run (pid "), e.getMessage());
+    }
+    assertFalse(Files.exists(tmp.resolve("." + RunLock.FILE + ".crc")), "Hadoop's checksum went with its lock");
+    // A run of another host killed without a trace: its lock and Hadoop's .crc of it stay.
+    try (var out = org.apache.hadoop.fs.FileSystem.getLocal(conf).create(new org.apache.hadoop.fs.Path(tmp.resolve(RunLock.FILE).toUri()))) {
+      out.write("fruits run (pid 4242 on another-host since 2026-11-29T10:00:00Z, lock 1a2b3c4d)\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    assertTrue(Files.exists(tmp.resolve("." + RunLock.FILE + ".crc")));
+    age(61);
+    try (RunLock classify = RunLock.take(local(), "fruits classify")) {
+      // Hadoop reads the lock the local one rewrote without a checksum error.
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunLock.checkNotHeld(hadoop()));
+      assertTrue(e.getMessage().contains(" is being written by fruits classify (pid "), e.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> RunLock.take(local(), "fruits evaluate"), "a second local writer");
+    }
+    assertEquals(java.util.List.of(), listing(), "nothing left");
+  }
+
+  private java.util.List<String> listing() throws Exception {
+    try (var files = Files.list(tmp)) {
+      return files.map(p -> p.getFileName().toString()).toList();
+    }
   }
 }

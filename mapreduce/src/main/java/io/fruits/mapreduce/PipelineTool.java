@@ -7,6 +7,7 @@ import io.fruits.core.ModelResolver;
 import io.fruits.core.OutputCommitters;
 import io.fruits.core.OutputGuard;
 import io.fruits.core.RunLayout;
+import io.fruits.core.HadoopLockFile;
 import io.fruits.core.RunLock;
 import io.fruits.core.RunReport;
 import io.fruits.core.RunSettings;
@@ -90,7 +91,7 @@ public final class PipelineTool extends Configured implements Tool {
     if (options.update()) {
       checkUpdatable(conf, layout, settings, update);
     }
-    try (RunLock lock = options.update() ? RunLock.take(conf, layout.root()) : prepareOutput(conf, layout, input, settings, options.overwrite())) {
+    try (RunLock lock = options.update() ? RunLock.take(HadoopLockFile.of(conf, layout.root()), "fruits run") : prepareOutput(conf, layout, input, settings, options.overwrite())) {
       return runStages(conf, options, layout, input, listing, descriptor, modelFile, threads, dimension, method, update);
     }
   }
@@ -138,7 +139,7 @@ public final class PipelineTool extends Configured implements Tool {
     OutputGuard guard = OutputGuard.forRuns(conf);
     guard.checkApart(layout.root(), input);
     guard.checkWritable(layout.root());
-    RunLock.checkNotHeld(conf, layout.root());
+    RunLock.checkNotHeld(HadoopLockFile.of(conf, layout.root()));
     if (overwrite && guard.deleteForOverwrite(layout.root())) {
       progress.println("[fruits] --overwrite: deleted the earlier run in " + layout.root());
     }
@@ -157,7 +158,7 @@ public final class PipelineTool extends Configured implements Tool {
       }
     }
     guard.create(layout.root());
-    RunLock lock = RunLock.take(conf, layout.root());
+    RunLock lock = RunLock.take(HadoopLockFile.of(conf, layout.root()), "fruits run");
     try {
       settings.save(conf, layout.root());
     } catch (IOException | RuntimeException e) {

@@ -102,7 +102,8 @@ class OverwriteIT {
   /**
    * A run another is writing is neither resumed nor deleted by a second run into it: two runs into
    * one folder collided in a task (one failed with a stack trace) and --overwrite deleted the other's
-   * folder. A finished run leaves no lock behind.
+   * folder; nor is a run that fruits classify is writing into (its lock is written through java.nio,
+   * read here through Hadoop's local filesystem). A finished run leaves no lock behind.
    */
   @Test
   void aRunBeingWrittenIsNeitherJoinedNorDeleted() throws Exception {
@@ -110,10 +111,14 @@ class OverwriteIT {
     assertEquals(0, run(out, "squeezenet1.1").exitCode);
     assertFalse(Files.exists(out.resolve(io.fruits.core.RunLock.FILE)), "released at the end");
     byte[] pca = Files.readAllBytes(out.resolve("pca.csv"));
-    try (var writing = io.fruits.core.RunLock.take(conf, new org.apache.hadoop.fs.Path(out.toUri()))) {
-      assertRefused(run(out, "squeezenet1.1"), "is being written by another fruits run (pid ");
+    try (var writing = io.fruits.core.RunLock.take(io.fruits.core.HadoopLockFile.of(conf, new org.apache.hadoop.fs.Path(out.toUri())), "fruits run")) {
+      assertRefused(run(out, "squeezenet1.1"), "is being written by fruits run (pid ");
       assertRefused(PipelineRun.of(conf, "--input", in.toString(), "--output", out.toString(), "--model", "squeezenet1.1", "--update"),
-          "is being written by another fruits run");
+          "is being written by fruits run (pid ");
+      assertArrayEquals(pca, Files.readAllBytes(out.resolve("pca.csv")), "--overwrite did not delete it");
+    }
+    try (var classifying = io.fruits.core.RunLock.take(io.fruits.core.LocalLockFile.of(out), "fruits classify")) {
+      assertRefused(run(out, "squeezenet1.1"), "is being written by fruits classify (pid ");
       assertArrayEquals(pca, Files.readAllBytes(out.resolve("pca.csv")), "--overwrite did not delete it");
     }
     assertEquals(0, run(out, "squeezenet1.1").exitCode, "free again once the other run ended");

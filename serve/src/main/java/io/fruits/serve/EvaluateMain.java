@@ -3,8 +3,10 @@ package io.fruits.serve;
 import io.fruits.classifier.Verdict;
 import io.fruits.core.CommandLine;
 import io.fruits.core.Launcher;
+import io.fruits.core.LocalLockFile;
 import io.fruits.core.RunFiles;
 import io.fruits.core.RunFolder;
+import io.fruits.core.RunLock;
 import io.fruits.core.RunReport;
 import io.fruits.features.ImageDecoder;
 import io.fruits.features.RejectedImageException;
@@ -56,33 +58,37 @@ public final class EvaluateMain {
       }
       Map<String, String> model = ServeOptions.modelKeys(c);
       RunFolder.requireWritable(run, "the evaluation's scores");
-      Evaluation e;
-      try (FruitPredictor predictor = FruitPredictor.open(run, model, ImageDecoder.DEFAULT_MAX_PIXELS, Runtime.getRuntime().availableProcessors(),
-          Views.option(c))) {
-        e = new Evaluation(predictor.classes());
-        for (PhotoSet.Photo p : set.photos()) {
-          e.fruit(p, top(predictor, p.file()));
+      // classify replacing the classifier while it is scored, or a second evaluate merging its report, would be lost or
+      // misattributed; a missing run is named by FruitPredictor.open.
+      try (RunLock lock = Files.isDirectory(run) ? RunLock.take(LocalLockFile.of(run), "fruits evaluate") : null) {
+        Evaluation e;
+        try (FruitPredictor predictor = FruitPredictor.open(run, model, ImageDecoder.DEFAULT_MAX_PIXELS, Runtime.getRuntime().availableProcessors(),
+            Views.option(c))) {
+          e = new Evaluation(predictor.classes());
+          for (PhotoSet.Photo p : set.photos()) {
+            e.fruit(p, top(predictor, p.file()));
+          }
+          for (Path p : nonFruit) {
+            e.nonFruit(top(predictor, p));
+          }
         }
-        for (Path p : nonFruit) {
-          e.nonFruit(top(predictor, p));
+        String title = "Evaluation on " + name(images) + (nonFruit.isEmpty() ? "" : " and " + name(Paths.get(c.value("--non-fruit"))));
+        RunFolder folder = RunFolder.local(run);
+        Path report = run.resolve(RunFiles.EVALUATION_REPORT);
+        String earlier = Files.isRegularFile(report) ? Files.readString(report) : "";
+        folder.write(RunFiles.EVALUATION_REPORT, EvaluationReport.merged(earlier, e.markdown(title, set.unlisted())));
+        RunReport.write(folder);
+        err.printf(Locale.ROOT, "[fruits] evaluate: %d photos, top-1 %.4f, top-3 %.4f, sure %.4f (right when sure %.4f); %d non-fruit photos,"
+            + " not sure on %.4f%n", set.photos().size(), e.top1(), e.top3(), e.sureShare(), e.sureAccuracy(), nonFruit.size(), e.notSureOnNonFruit());
+        if (e.beyond() > 0) {
+          err.printf(Locale.ROOT, "[fruits] evaluate: %d photo(s) of fruits the classifier has no class for, counted wrong%n", e.beyond());
         }
+        if (set.unlisted() > 0) {
+          err.printf(Locale.ROOT, "[fruits] evaluate: %d file(s) in the folder that the manifest does not name, not scored%n", set.unlisted());
+        }
+        out.println(report.toAbsolutePath());
+        return 0;
       }
-      String title = "Evaluation on " + name(images) + (nonFruit.isEmpty() ? "" : " and " + name(Paths.get(c.value("--non-fruit"))));
-      RunFolder folder = RunFolder.local(run);
-      Path report = run.resolve(RunFiles.EVALUATION_REPORT);
-      String earlier = Files.isRegularFile(report) ? Files.readString(report) : "";
-      folder.write(RunFiles.EVALUATION_REPORT, EvaluationReport.merged(earlier, e.markdown(title, set.unlisted())));
-      RunReport.write(folder);
-      err.printf(Locale.ROOT, "[fruits] evaluate: %d photos, top-1 %.4f, top-3 %.4f, sure %.4f (right when sure %.4f); %d non-fruit photos,"
-          + " not sure on %.4f%n", set.photos().size(), e.top1(), e.top3(), e.sureShare(), e.sureAccuracy(), nonFruit.size(), e.notSureOnNonFruit());
-      if (e.beyond() > 0) {
-        err.printf(Locale.ROOT, "[fruits] evaluate: %d photo(s) of fruits the classifier has no class for, counted wrong%n", e.beyond());
-      }
-      if (set.unlisted() > 0) {
-        err.printf(Locale.ROOT, "[fruits] evaluate: %d file(s) in the folder that the manifest does not name, not scored%n", set.unlisted());
-      }
-      out.println(report.toAbsolutePath());
-      return 0;
     });
   }
 

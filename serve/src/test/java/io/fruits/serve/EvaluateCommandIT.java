@@ -119,6 +119,7 @@ class EvaluateCommandIT {
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     assertEquals(0, ClassifyMain.run(new String[] {"--run", run.toString()}, quiet, quiet));
     assertTrue(!Files.exists(Path.of(report)), report);
+    assertTrue(!Files.exists(run.resolve(io.fruits.core.RunLock.FILE)), "classify freed the run");
     assertTrue(!Files.readString(run.resolve("reports/index.html")).contains("Evaluation on photos"));
   }
 
@@ -193,5 +194,39 @@ class EvaluateCommandIT {
     assertEquals(2, code);
     assertEquals("fruits classify: missing --run RUN (the run whose classifier to train: it is replaced, so it is never taken from FRUITS_RUN);"
         + " see fruits classify --help\n", err.toString(StandardCharsets.UTF_8));
+  }
+  /**
+   * A run being written (fruits run --update, another classify or evaluate) refuses both commands in one line and
+   * they change nothing; each frees the run when it ends.
+   */
+  @Test
+  void aRunBeingWrittenIsNeitherClassifiedNorEvaluated() throws Exception {
+    Path run = runCopy();
+    byte[] classifier = Files.readAllBytes(run.resolve(io.fruits.core.RunFiles.CLASSIFIER));
+    String[] classify = {"--run", run.toString()};
+    String[] evaluate = {"--run", run.toString(), "--images", TrainedRun.testImages().toString(), "-D", "model.dir=" + SharedData.models()};
+    try (io.fruits.core.RunLock writing = io.fruits.core.RunLock.take(io.fruits.core.LocalLockFile.of(run), "fruits run")) {
+      for (String line : new String[] {refused(io.fruits.classifier.ClassifyMain::run, classify), refused(EvaluateMain::run, evaluate)}) {
+        assertTrue(line.startsWith("run folder " + run + " is being written by fruits run (pid "), line);
+      }
+    }
+    assertTrue(java.util.Arrays.equals(classifier, Files.readAllBytes(run.resolve(io.fruits.core.RunFiles.CLASSIFIER))), "classifier kept");
+    assertTrue(!Files.exists(run.resolve("reports/evaluation.md")));
+    evaluate(evaluate);
+    assertTrue(!Files.exists(run.resolve(io.fruits.core.RunLock.FILE)), "evaluate freed the run");
+  }
+
+  private interface Command {
+    int run(String[] args, PrintStream out, PrintStream err);
+  }
+
+  /** The one line a refused command prints after its name, exit code 2. */
+  private static String refused(Command command, String... args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = command.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertEquals(2, code, text);
+    assertEquals(1, text.lines().count(), text);
+    return text.substring(text.indexOf(": ") + 2).strip();
   }
 }

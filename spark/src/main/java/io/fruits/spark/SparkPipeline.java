@@ -11,6 +11,7 @@ import io.fruits.core.ModelResolver;
 import io.fruits.core.OutputGuard;
 import io.fruits.core.RunLayout;
 import io.fruits.core.RunReport;
+import io.fruits.core.HadoopLockFile;
 import io.fruits.core.RunLock;
 import io.fruits.core.RunSettings;
 import io.fruits.core.StageTimes;
@@ -186,7 +187,7 @@ final class SparkPipeline {
   private RunLock prepareOutput(Configuration hadoop, RunLayout layout, Path input) throws IOException {
     OutputGuard guard = OutputGuard.forRuns(hadoop);
     guard.checkApart(layout.root(), input);
-    RunLock.checkNotHeld(hadoop, layout.root());
+    RunLock.checkNotHeld(HadoopLockFile.of(hadoop, layout.root()));
     FileSystem fs = layout.root().getFileSystem(hadoop);
     if (fs.exists(layout.root()) && fs.listStatus(layout.root()).length > 0 && !options.overwrite) {
       throw new IllegalArgumentException("output " + layout.root() + " already exists; use --overwrite or another --output");
@@ -195,7 +196,7 @@ final class SparkPipeline {
       progress.println("[fruits-spark] --overwrite: deleted the earlier run in " + layout.root());
     }
     guard.create(layout.root());
-    return RunLock.take(hadoop, layout.root());
+    return RunLock.take(HadoopLockFile.of(hadoop, layout.root()), "fruits spark");
   }
 
   /**

@@ -1,0 +1,33 @@
+package io.fruits.core;
+
+import java.io.IOException;
+
+/**
+ * Where a {@link RunLock} keeps its file: on a Hadoop filesystem ({@link HadoopLockFile}) for the
+ * pipeline, or on the local disk ({@link LocalLockFile}) for the tools that have no Hadoop on their
+ * class path (classify, evaluate). Both read and write the same file, so each sees the other's lock.
+ */
+public interface LockFile {
+  /** The run folder as a person writes it, for messages. */
+  String folder();
+
+  /** The lock file's modification time in milliseconds, or -1 when there is none. */
+  long modified() throws IOException;
+
+  /** The lock file's first line, or "" when there is none. */
+  String read() throws IOException;
+
+  /**
+   * Writes {@code text} as the lock file; when {@code mustBeNew}, throws
+   * {@link java.nio.file.FileAlreadyExistsException} if one is there.
+   */
+  void write(String text, boolean mustBeNew) throws IOException;
+
+  void delete() throws IOException;
+
+  /** Runs {@code release} when the JVM stops (Ctrl-C, SIGTERM) while the lock is held. */
+  void releaseOnExit(Runnable release);
+
+  /** Undoes {@link #releaseOnExit} after a release; nothing while the JVM is stopping. */
+  void keepOnExit(Runnable release);
+}
