@@ -8,6 +8,7 @@ import io.fruits.core.RunFolder;
 import io.fruits.core.RunLock;
 import io.fruits.core.RunReport;
 import io.fruits.features.augment.Augmenter;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -79,117 +80,102 @@ public final class ClassifyMain {
       RunFolder.requireWritable(run, "the classifier and its report");
       // One writer at a time: a run, or another classify or evaluate, writing beside this one would mix two classifiers' files.
       try (RunLock lock = RunLock.take(LocalLockFile.of(run), "fruits classify")) {
-        List<LabelledVector> rows = features.read(run);
-        List<LabelledVector> training = split(rows, "Training");
-        // The report judges images; variants of Test images (augment.only left them in) would judge the augmentation.
-        List<LabelledVector> test = withoutVariants(split(rows, "Test"));
-        Set<String> known = training.stream().map(LabelledVector::label).collect(Collectors.toSet());
-        // The classifier of real photos takes the CNN's values alone, without a colour histogram (StandardFeatures.forClassifier);
-        // without photos, the one classifier answers photos on white and takes them all.
-        int photoInputs = c.value("--photos") == null ? features.dimension() : features.withoutHistogram();
-        List<PhotoRow> photos = c.value("--photos") == null ? List.of()
-            : PhotoRows.read(run, features, Paths.get(c.value("--photos")), PhotoClasses.read(Paths.get(c.value("--classes"))), known)
-                .stream().map(p -> new PhotoRow(p.id(), p.folder(), p.classes(), features.forClassifier(p.values(), photoInputs))).toList();
-        ImagenetRun imagenet = c.value("--imagenet") == null ? null : ImagenetRun.read(Paths.get(c.value("--imagenet")));
-        ImagenetRun studioImagenet = c.value("--studio-imagenet") == null ? imagenet : ImagenetRun.read(Paths.get(c.value("--studio-imagenet")));
-        if (imagenet != null) {
-          Path photoRun = Paths.get(c.value("--photos"));
-          imagenet.requireImagesOf(VectorCsv.ids(photoRun.resolve(RunFiles.FEATURES_CSV)), "--imagenet", "the photo run " + photoRun);
-        }
-        if (studioImagenet != imagenet) {
-          studioImagenet.requireImagesOf(withoutVariants(training).stream().map(LabelledVector::id).toList(), "--studio-imagenet",
-              "the Training images of " + run);
-        }
-        if (studioImagenet != null && !studioImagenet.modelKeys().equals(imagenet.modelKeys())) {
-          throw new IllegalArgumentException("--studio-imagenet was made with another model than --imagenet; run the Training images with the same"
-              + " model (" + imagenet.modelKeys().getOrDefault("model.preset", imagenet.modelKeys().get("model.file")) + ")");
-        }
-        long start = System.nanoTime();
-        ClassifierTraining.Result trained = ClassifierTraining.run(forClassifier(training, features, photoInputs), photos, imagenet, epochs);
-        // Photos on white are what Fruits-360 shows: that classifier learns from its images, not their variants on
-        // drawn backgrounds (with one variant each, Test top-1 0.9862 without them in it; 0.9750 when one classifier took all).
-        // Its ImageNet check is set by its own training images where given: white-background close-ups
-        // reach less produce than shop photos (MobileNetV2: 95% of the shop photos reach 0.0537, 76% of Fruits-360 Test).
-        // Of one Fruits-360 class beside the photos' others, there is no classifier of photos on white to make.
-        ClassifierTraining.Result studio = photos.isEmpty() || ClassifierTraining.classes(training).size() < 2 ? null
-            : ClassifierTraining.run(withoutVariants(training), List.of(), studioImagenet, epochs);
-        FruitClassifier classifier = trained.classifier();
-        Calibration calibration = trained.calibration();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Familiarity familiarity = photos.isEmpty() ? Familiarity.NONE : Familiarity.fit(photos);
-        Path model = run.resolve(RunFiles.CLASSIFIER);
-        classifier.save(model);
-        RunFolder folder = RunFolder.local(run);
-        folder.write(RunFiles.CALIBRATION, calibration.properties());
-        if (photos.isEmpty()) { // an earlier classify's photos must not judge this classifier's answers
-          java.nio.file.Files.deleteIfExists(run.resolve(RunFiles.FAMILIARITY));
-        } else {
-          familiarity.save(run.resolve(RunFiles.FAMILIARITY));
-        }
-        if (studio != null) {
-          studio.classifier().save(run.resolve(RunFiles.STUDIO_CLASSIFIER));
-          folder.write(RunFiles.STUDIO_CALIBRATION, studio.calibration().properties());
-        } else { // the classifier for photos on white of an earlier classify must not answer for this one
-          java.nio.file.Files.deleteIfExists(run.resolve(RunFiles.STUDIO_CLASSIFIER));
-          java.nio.file.Files.deleteIfExists(run.resolve(RunFiles.STUDIO_CALIBRATION));
-        }
-        // fruits evaluate judged the classifier this one replaces: its numbers must not stand beside the new one's.
-        java.nio.file.Files.deleteIfExists(run.resolve(RunFiles.EVALUATION_REPORT));
-        if (imagenet != null) {
-          folder.write(RunFiles.IMAGENET, imagenet.properties());
-        } else {
-          java.nio.file.Files.deleteIfExists(run.resolve(RunFiles.IMAGENET)); // an earlier classify's check must not outlive its calibration
-        }
-        err.printf(Locale.ROOT, "[fruits] classifier: %d Training rows and %d photos, %d classes, %d epochs, trained %s in %.1f s -> %s%n",
-            training.size(), photos.size(), classifier.classes().size(), epochs, studio == null ? "twice" : "twice, and on the Training images alone twice",
-            seconds, model);
-        err.printf(Locale.ROOT, "[fruits] calibration on %d held-out %s: temperature %.3f, sure from %.3f (covers %.3f, right %.3f)%n",
-            calibration.rows(), photos.isEmpty() ? "Training rows" : "photos", calibration.temperature(), calibration.threshold(),
-            calibration.coverage(), calibration.precision());
-        if (imagenet != null) {
-          err.printf(Locale.ROOT, "[fruits] ImageNet check: produce score at least %.4f (%.0f%% of %d photos)%n", calibration.produceMin(),
-              100 * Calibration.PRODUCE_RECALL, imagenet.produceScores().size());
-        }
-        if (!photos.isEmpty()) {
-          err.printf(Locale.ROOT, "[fruits] familiarity check: cosine to the nearest training photo at least %.4f (%.0f%% of %d photos, each"
-              + " against other runs of shots)%n", familiarity.min(), 100 * Familiarity.RECALL, photos.size());
-        }
-        if (studio != null && studioImagenet != imagenet) {
-          err.printf(Locale.ROOT, "[fruits] ImageNet check for photos on white: produce score at least %.4f (%.0f%% of %d Training images)%n",
-              studio.calibration().produceMin(), 100 * Calibration.PRODUCE_RECALL, studioImagenet.produceScores().size());
-        }
-        Path report = run.resolve(RunFiles.CLASSIFIER_REPORT);
-        String title = "Fruit classifier on " + run.getFileName() + " (" + training.size() + " Training images"
-            + (photos.isEmpty() ? "" : ", " + photos.size() + " real photos") + ", " + epochs + " epochs)";
-        String calibrated = calibrationMarkdown(calibration, familiarity, photos.isEmpty());
-        if (test.isEmpty()) {
-          folder.write(RunFiles.CLASSIFIER_REPORT, "No Test/ images in this run: nothing to report on.\n\n" + calibrated);
-        } else {
-          // Test images are photos on white: the classifier that answers those scores them.
-          ClassifierTraining.Result answering = studio == null ? trained : studio;
-          ClassifierReport r = ClassifierReport.evaluate(answering.classifier(), test);
-          Calibration testCalibration = answering.calibration();
-          CalibratedClassifier judge = new CalibratedClassifier(answering.classifier(), testCalibration, FruitCatalogue.load());
-          // Fruits-360 rows have no ImageNet score here: the share is the classifier's own.
-          long sure = test.stream().filter(t -> judge.judge(t.values(), 1, Double.NaN).familyProbability() >= testCalibration.threshold()).count();
-          String studioNote = studio == null ? "" : String.format(Locale.ROOT, "%n## Photos on white%n%n- scored above by the classifier "
-              + "trained on the Training images alone, without variants (`%s`), which answers photos of one fruit on white, and the share answered sure by "
-              + "its own calibration (%d held-out Training rows: near copies of the rest, a weak yardstick; temperature %.3f, sure from %.4f)%n"
-              + "%s- the classifier of real photos on the same Test images: top-1 %.4f%n", RunFiles.STUDIO_CLASSIFIER, testCalibration.rows(),
-              testCalibration.temperature(), testCalibration.threshold(), studioImagenet == null ? "" : String.format(Locale.ROOT,
-                  "- its ImageNet check: produce at least %.4f (what %.0f%% of %s reach)%n", testCalibration.produceMin(),
-                  100 * Calibration.PRODUCE_RECALL, studioImagenet == imagenet ? "the real photos" : "the Training images"),
-              ClassifierReport.evaluate(classifier, forClassifier(test, features, photoInputs)).top1());
-          folder.write(RunFiles.CLASSIFIER_REPORT, r.markdown(title) + "\n" + calibrated
-              + String.format(Locale.ROOT, "- Test images answered sure: %.4f%n", sure / (double) test.size()) + studioNote);
-          err.printf(Locale.ROOT, "[fruits] classifier on %d Test images%s: top-1 %.4f, top-3 %.4f, sure %.4f%n", r.rows(),
-              studio == null ? "" : " (the one for photos on white)", r.top1(), r.top3(), sure / (double) test.size());
-        }
-        RunReport.write(folder); // the run's page gains the classifier's accuracy
-        out.println(report.toAbsolutePath());
-        return 0;
+        return train(c, run, features, epochs, out, err);
       }
     });
+  }
+
+  /** Trains, saves and reports, the run held: the part of classify that writes. */
+  private static int train(CommandLine c, Path run, StandardFeatures features, int epochs, PrintStream out, PrintStream err) throws IOException {
+    List<LabelledVector> rows = features.read(run);
+    List<LabelledVector> training = split(rows, "Training");
+    // The report judges images; variants of Test images (augment.only left them in) would judge the augmentation.
+    List<LabelledVector> test = withoutVariants(split(rows, "Test"));
+    Set<String> known = training.stream().map(LabelledVector::label).collect(Collectors.toSet());
+    // The classifier of real photos takes the CNN's values alone, without a colour histogram (StandardFeatures.forClassifier);
+    // without photos, the one classifier answers photos on white and takes them all.
+    int photoInputs = c.value("--photos") == null ? features.dimension() : features.withoutHistogram();
+    List<PhotoRow> photos = c.value("--photos") == null ? List.of()
+        : PhotoRows.read(run, features, Paths.get(c.value("--photos")), PhotoClasses.read(Paths.get(c.value("--classes"))), known)
+            .stream().map(p -> new PhotoRow(p.id(), p.folder(), p.classes(), features.forClassifier(p.values(), photoInputs))).toList();
+    ImagenetRun imagenet = c.value("--imagenet") == null ? null : ImagenetRun.read(Paths.get(c.value("--imagenet")));
+    ImagenetRun studioImagenet = c.value("--studio-imagenet") == null ? imagenet : ImagenetRun.read(Paths.get(c.value("--studio-imagenet")));
+    if (imagenet != null) {
+      Path photoRun = Paths.get(c.value("--photos"));
+      imagenet.requireImagesOf(VectorCsv.ids(photoRun.resolve(RunFiles.FEATURES_CSV)), "--imagenet", "the photo run " + photoRun);
+    }
+    if (studioImagenet != imagenet) {
+      studioImagenet.requireImagesOf(withoutVariants(training).stream().map(LabelledVector::id).toList(), "--studio-imagenet",
+          "the Training images of " + run);
+    }
+    if (studioImagenet != null && !studioImagenet.modelKeys().equals(imagenet.modelKeys())) {
+      throw new IllegalArgumentException("--studio-imagenet was made with another model than --imagenet; run the Training images with the same"
+          + " model (" + imagenet.modelKeys().getOrDefault("model.preset", imagenet.modelKeys().get("model.file")) + ")");
+    }
+    long start = System.nanoTime();
+    ClassifierTraining.Result trained = ClassifierTraining.run(forClassifier(training, features, photoInputs), photos, imagenet, epochs);
+    // Photos on white are what Fruits-360 shows: that classifier learns from its images, not their variants on
+    // drawn backgrounds (with one variant each, Test top-1 0.9862 without them in it; 0.9750 when one classifier took all).
+    // Its ImageNet check is set by its own training images where given: white-background close-ups
+    // reach less produce than shop photos (MobileNetV2: 95% of the shop photos reach 0.0537, 76% of Fruits-360 Test).
+    // Of one Fruits-360 class beside the photos' others, there is no classifier of photos on white to make.
+    ClassifierTraining.Result studio = photos.isEmpty() || ClassifierTraining.classes(training).size() < 2 ? null
+        : ClassifierTraining.run(withoutVariants(training), List.of(), studioImagenet, epochs);
+    FruitClassifier classifier = trained.classifier();
+    Calibration calibration = trained.calibration();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Familiarity familiarity = photos.isEmpty() ? Familiarity.NONE : Familiarity.fit(photos);
+    Path model = run.resolve(RunFiles.CLASSIFIER);
+    RunFolder folder = RunFolder.local(run);
+    ClassifierFiles.replace(run, trained, familiarity, studio, imagenet);
+    err.printf(Locale.ROOT, "[fruits] classifier: %d Training rows and %d photos, %d classes, %d epochs, trained %s in %.1f s -> %s%n",
+        training.size(), photos.size(), classifier.classes().size(), epochs, studio == null ? "twice" : "twice, and on the Training images alone twice",
+        seconds, model);
+    err.printf(Locale.ROOT, "[fruits] calibration on %d held-out %s: temperature %.3f, sure from %.3f (covers %.3f, right %.3f)%n",
+        calibration.rows(), photos.isEmpty() ? "Training rows" : "photos", calibration.temperature(), calibration.threshold(),
+        calibration.coverage(), calibration.precision());
+    if (imagenet != null) {
+      err.printf(Locale.ROOT, "[fruits] ImageNet check: produce score at least %.4f (%.0f%% of %d photos)%n", calibration.produceMin(),
+          100 * Calibration.PRODUCE_RECALL, imagenet.produceScores().size());
+    }
+    if (!photos.isEmpty()) {
+      err.printf(Locale.ROOT, "[fruits] familiarity check: cosine to the nearest training photo at least %.4f (%.0f%% of %d photos, each"
+          + " against other runs of shots)%n", familiarity.min(), 100 * Familiarity.RECALL, photos.size());
+    }
+    if (studio != null && studioImagenet != imagenet) {
+      err.printf(Locale.ROOT, "[fruits] ImageNet check for photos on white: produce score at least %.4f (%.0f%% of %d Training images)%n",
+          studio.calibration().produceMin(), 100 * Calibration.PRODUCE_RECALL, studioImagenet.produceScores().size());
+    }
+    Path report = run.resolve(RunFiles.CLASSIFIER_REPORT);
+    String title = "Fruit classifier on " + run.getFileName() + " (" + training.size() + " Training images"
+        + (photos.isEmpty() ? "" : ", " + photos.size() + " real photos") + ", " + epochs + " epochs)";
+    String calibrated = calibrationMarkdown(calibration, familiarity, photos.isEmpty());
+    if (test.isEmpty()) {
+      folder.write(RunFiles.CLASSIFIER_REPORT, "No Test/ images in this run: nothing to report on.\n\n" + calibrated);
+    } else {
+      // Test images are photos on white: the classifier that answers those scores them.
+      ClassifierTraining.Result answering = studio == null ? trained : studio;
+      ClassifierReport r = ClassifierReport.evaluate(answering.classifier(), test);
+      Calibration testCalibration = answering.calibration();
+      CalibratedClassifier judge = new CalibratedClassifier(answering.classifier(), testCalibration, FruitCatalogue.load());
+      // Fruits-360 rows have no ImageNet score here: the share is the classifier's own.
+      long sure = test.stream().filter(t -> judge.judge(t.values(), 1, Double.NaN).familyProbability() >= testCalibration.threshold()).count();
+      String studioNote = studio == null ? "" : String.format(Locale.ROOT, "%n## Photos on white%n%n- scored above by the classifier "
+          + "trained on the Training images alone, without variants (`%s`), which answers photos of one fruit on white, and the share answered sure by "
+          + "its own calibration (%d held-out Training rows: near copies of the rest, a weak yardstick; temperature %.3f, sure from %.4f)%n"
+          + "%s- the classifier of real photos on the same Test images: top-1 %.4f%n", RunFiles.STUDIO_CLASSIFIER, testCalibration.rows(),
+          testCalibration.temperature(), testCalibration.threshold(), studioImagenet == null ? "" : String.format(Locale.ROOT,
+              "- its ImageNet check: produce at least %.4f (what %.0f%% of %s reach)%n", testCalibration.produceMin(),
+              100 * Calibration.PRODUCE_RECALL, studioImagenet == imagenet ? "the real photos" : "the Training images"),
+          ClassifierReport.evaluate(classifier, forClassifier(test, features, photoInputs)).top1());
+      folder.write(RunFiles.CLASSIFIER_REPORT, r.markdown(title) + "\n" + calibrated
+          + String.format(Locale.ROOT, "- Test images answered sure: %.4f%n", sure / (double) test.size()) + studioNote);
+      err.printf(Locale.ROOT, "[fruits] classifier on %d Test images%s: top-1 %.4f, top-3 %.4f, sure %.4f%n", r.rows(),
+          studio == null ? "" : " (the one for photos on white)", r.top1(), r.top3(), sure / (double) test.size());
+    }
+    RunReport.write(folder); // the run's page gains the classifier's accuracy
+    out.println(report.toAbsolutePath());
+    return 0;
   }
 
   private static String calibrationMarkdown(Calibration c, Familiarity familiarity, boolean onTraining) {

@@ -7,28 +7,35 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.ShutdownHookManager;
 
 /**
  * A run folder's lock on any Hadoop filesystem, S3 included: a write sets the time (S3 has no way
  * to touch a file), and the release runs in a Hadoop shutdown hook ordered before the filesystems
- * close. A new lock is created without overwrite: atomic on HDFS; a check then a write on S3A and
- * the local filesystem.
+ * close. A new lock is created without overwrite: atomic on HDFS, a check then a write on S3A
+ * (Hadoop 3.4.1's S3A has no conditional put). A local folder gets the java.nio lock instead
+ * ({@link #of}), whose creation is atomic where Hadoop's local create is a check then a write.
  */
 public final class HadoopLockFile implements LockFile {
   private final FileSystem fs;
   private final Path root;
   private final Path file;
 
-  private HadoopLockFile(FileSystem fs, Path root) {
+  HadoopLockFile(FileSystem fs, Path root) {
     this.fs = fs;
     this.root = root;
     this.file = new Path(root, RunLock.FILE);
   }
 
-  public static HadoopLockFile of(Configuration conf, Path root) throws IOException {
-    return new HadoopLockFile(root.getFileSystem(conf), root);
+  /** The lock of the run folder {@code root}: on a local folder {@link LocalLockFile}'s, elsewhere this class's. */
+  public static LockFile of(Configuration conf, Path root) throws IOException {
+    FileSystem fs = root.getFileSystem(conf);
+    if (fs instanceof LocalFileSystem local) {
+      return LocalLockFile.of(local.pathToFile(root).toPath());
+    }
+    return new HadoopLockFile(fs, root);
   }
 
   @Override

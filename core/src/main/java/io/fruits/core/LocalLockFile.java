@@ -9,9 +9,10 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * A run folder's lock on the local disk, through java.nio. A lock written here is new only if no
- * file was there ({@code CREATE_NEW}, atomic on a local filesystem). Hadoop's local filesystem
- * keeps a {@code .crc} beside each file it writes; one that no longer matches would fail Hadoop's
- * next read of the lock, so it goes whenever this class writes or deletes the lock.
+ * file was there ({@code CREATE_NEW}, atomic on a local filesystem, where Hadoop's local create is
+ * a check then a write): the pipeline's runs into a local folder use it too. Hadoop's local
+ * filesystem keeps a {@code .crc} beside each file it writes, and a lock it wrote (earlier builds
+ * did) would fail Hadoop's next read once rewritten here, so that {@code .crc} goes with it.
  */
 public final class LocalLockFile implements LockFile {
   private final Path root;
@@ -36,6 +37,9 @@ public final class LocalLockFile implements LockFile {
 
   @Override
   public long modified() throws IOException {
+    if (!Files.exists(file)) { // also below a file, where the attributes would fail with "Not a directory"
+      return -1;
+    }
     try {
       return Files.getLastModifiedTime(file).toMillis();
     } catch (NoSuchFileException e) {
@@ -45,6 +49,9 @@ public final class LocalLockFile implements LockFile {
 
   @Override
   public String read() throws IOException {
+    if (!Files.exists(file)) {
+      return "";
+    }
     try (var in = Files.newInputStream(file)) {
       return RunLock.firstLine(new String(in.readNBytes(1024), StandardCharsets.UTF_8));
     } catch (NoSuchFileException e) {

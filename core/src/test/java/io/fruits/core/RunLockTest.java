@@ -17,8 +17,9 @@ class RunLockTest {
   @TempDir Path tmp;
   final Configuration conf = new Configuration();
 
+  /** Hadoop's code path, as on HDFS or S3, here on the local filesystem. */
   private LockFile hadoop() throws Exception {
-    return HadoopLockFile.of(conf, new org.apache.hadoop.fs.Path(tmp.toUri()));
+    return new HadoopLockFile(org.apache.hadoop.fs.FileSystem.getLocal(conf), new org.apache.hadoop.fs.Path(tmp.toUri()));
   }
 
   private LockFile local() {
@@ -64,7 +65,44 @@ class RunLockTest {
     assertThrows(IllegalArgumentException.class, () -> RunLock.take(hadoop(), "fruits run"), "a live process of this host holds it");
   }
 
-  /** classify and evaluate lock through java.nio, the pipeline through Hadoop: each must see the other's lock. */
+  /** A run into a local folder gets the lock whose creation is atomic. */
+  @Test
+  void aLocalFolderGetsTheJavaNioLock() throws Exception {
+    assertTrue(HadoopLockFile.of(conf, new org.apache.hadoop.fs.Path(tmp.toUri())) instanceof LocalLockFile);
+    assertTrue(HadoopLockFile.of(conf, new org.apache.hadoop.fs.Path(tmp.toString())) instanceof LocalLockFile);
+  }
+
+  /** Writers that start at the same moment: exactly one of them takes the lock, every time. */
+  @Test
+  void ofWritersStartedTogetherOneTakesTheLock() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      java.util.List<java.util.concurrent.Future<RunLock>> takes = new java.util.ArrayList<>();
+      java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(8);
+      for (int i = 0; i < 8; i++) {
+        takes.add(writers.submit(() -> {
+          go.await();
+          try {
+            return RunLock.take(local(), "fruits run");
+          } catch (IllegalArgumentException refused) {
+            return null;
+          }
+        }));
+      }
+      go.countDown();
+      java.util.List<RunLock> taken = new java.util.ArrayList<>();
+      for (var take : takes) { // all of them tried before any lock is released
+        if (take.get() != null) {
+          taken.add(take.get());
+        }
+      }
+      writers.shutdown();
+      taken.forEach(RunLock::close);
+      assertEquals(1, taken.size(), "round " + round);
+    }
+  }
+
+  /** HDFS and S3 runs lock through Hadoop, classify and evaluate through java.nio: each must see the other's lock. */
   @Test
   void theLocalAndTheHadoopLockAreOneLock() throws Exception {
     try (RunLock run = RunLock.take(hadoop(), "fruits run")) {
