@@ -83,6 +83,9 @@ public final class LocalLockFile implements LockFile {
 
   @Override
   public synchronized void keepOnExit(Runnable release) {
+    if (hook == null) {
+      return;
+    }
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException stopping) {

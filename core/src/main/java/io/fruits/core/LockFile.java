@@ -3,9 +3,9 @@ package io.fruits.core;
 import java.io.IOException;
 
 /**
- * Where a {@link RunLock} keeps its file: on a Hadoop filesystem ({@link HadoopLockFile}) for the
- * pipeline, or on the local disk ({@link LocalLockFile}) for the tools that have no Hadoop on their
- * class path (classify, evaluate). Both read and write the same file, so each sees the other's lock.
+ * Where a {@link RunLock} keeps its file: on the local disk through java.nio ({@link LocalLockFile}:
+ * the pipeline's local runs, and classify and evaluate, which have no Hadoop on their class path),
+ * or on HDFS or S3 through Hadoop ({@link HadoopLockFile}). The file is the same either way.
  */
 public interface LockFile {
   /** The run folder as a person writes it, for messages. */

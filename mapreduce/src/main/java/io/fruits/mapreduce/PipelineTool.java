@@ -1,13 +1,13 @@
 package io.fruits.mapreduce;
 
 import io.fruits.core.FruitsConfigKeys;
+import io.fruits.core.HadoopLockFile;
 import io.fruits.core.HadoopRunFolder;
 import io.fruits.core.ImageTree;
 import io.fruits.core.ModelResolver;
 import io.fruits.core.OutputCommitters;
 import io.fruits.core.OutputGuard;
 import io.fruits.core.RunLayout;
-import io.fruits.core.HadoopLockFile;
 import io.fruits.core.RunLock;
 import io.fruits.core.RunReport;
 import io.fruits.core.RunSettings;
@@ -91,7 +91,8 @@ public final class PipelineTool extends Configured implements Tool {
     if (options.update()) {
       checkUpdatable(conf, layout, settings, update);
     }
-    try (RunLock lock = options.update() ? RunLock.take(HadoopLockFile.of(conf, layout.root()), "fruits run") : prepareOutput(conf, layout, input, settings, options.overwrite())) {
+    try (RunLock lock = options.update() ? RunLock.take(HadoopLockFile.of(conf, layout.root()), "fruits run")
+        : prepareOutput(conf, layout, input, settings, options.overwrite())) {
       return runStages(conf, options, layout, input, listing, descriptor, modelFile, threads, dimension, method, update);
     }
   }
