@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.file.FileAlreadyExistsException;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,15 +22,18 @@ import java.util.regex.Pattern;
  * finished run, and one of them beside another, or beside {@code fruits run --update}, would mix
  * the files of two classifiers. A writer holds {@value #FILE} in the folder (the underscore keeps
  * Hadoop's listings off it) and rewrites it every {@value #HEARTBEAT_SECONDS} s; a lock not
- * rewritten for {@value #STALE_SECONDS} s, or held by a process of this host that is gone, is
- * stale and taken over. It is removed at the end, on failure and on Ctrl-C. Hadoop-free: where the
- * file lives is a {@link LockFile}.
+ * rewritten for {@value #STALE_SECONDS} s by a writer of another host, or held by a process of this
+ * host that is gone, is stale and taken over; a live process of this host keeps it however long it
+ * is silent (stopped with Ctrl-Z, it would write beside the one that took over once resumed). It
+ * is removed at the end, on failure and on Ctrl-C. Hadoop-free: where the file lives is a
+ * {@link LockFile}.
  */
 public final class RunLock implements AutoCloseable {
   public static final String FILE = "_writer.lock";
   static final int HEARTBEAT_SECONDS = 10;
   static final int STALE_SECONDS = 60;
-  private static final Pattern PROCESS = Pattern.compile("pid (\\d+) on (\\S+) since ");
+  private static final java.time.Duration PID_AGAIN_MARGIN = java.time.Duration.ofMinutes(10);
+  private static final Pattern PROCESS = Pattern.compile("pid (\\d+) on (\\S+) since ([^,]+),");
 
   private final LockFile file;
   private final String holder;
@@ -77,8 +82,18 @@ public final class RunLock implements AutoCloseable {
       return false;
     }
     String holder = file.read();
-    if (System.currentTimeMillis() - modified < STALE_SECONDS * 1000L && !goneFromThisHost(holder)) {
+    long silent = System.currentTimeMillis() - modified;
+    Writer writer = writerOf(holder);
+    if (writer == Writer.GONE) {
+      return true;
+    }
+    if (silent < STALE_SECONDS * 1000L) {
       throw heldBy(file, holder);
+    }
+    if (writer == Writer.ALIVE_HERE) { // stopped with Ctrl-Z, or hung: taken over, it would write beside us once resumed
+      throw new IllegalArgumentException("run folder " + file.folder() + " is held by " + holder + ", which is alive on this host but has"
+          + " not rewritten its lock for " + silent / 1000 + " s (stopped with Ctrl-Z, or hung); resume it (fg) or end it (kill "
+          + pidOf(holder) + "), then try again");
     }
     return true;
   }
@@ -88,17 +103,33 @@ public final class RunLock implements AutoCloseable {
         + "; wait for it to end or use another folder (one stopped without a trace frees it within " + STALE_SECONDS + " s)");
   }
 
-  /** A holder of this host whose process is gone: it was killed, its lock is stale now. */
-  private static boolean goneFromThisHost(String holder) {
+  /** What this host can tell of a lock's writer; of another host's, only the lock's age tells. */
+  private enum Writer { ALIVE_HERE, GONE, ELSEWHERE }
+
+  private static Writer writerOf(String holder) {
     Matcher m = PROCESS.matcher(holder);
     if (!m.find() || !m.group(2).equals(host())) {
-      return false;
+      return Writer.ELSEWHERE;
     }
+    Optional<ProcessHandle> process;
+    Instant since;
     try {
-      return ProcessHandle.of(Long.parseLong(m.group(1))).map(p -> !p.isAlive()).orElse(true);
-    } catch (NumberFormatException e) {
-      return false;
+      process = ProcessHandle.of(Long.parseLong(m.group(1))).filter(ProcessHandle::isAlive);
+      since = Instant.parse(m.group(3));
+    } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+      return Writer.ELSEWHERE;
     }
+    // A process that started after the lock was taken has only the writer's pid, given again by the system. The
+    // margin is wide: a start time read back through the wall clock moves when the clock is set (NTP), and a live
+    // writer taken for gone would get a second writer beside it; a pid given again within minutes is rare.
+    boolean same = process.isPresent()
+        && process.get().info().startInstant().map(start -> !start.isAfter(since.plus(PID_AGAIN_MARGIN))).orElse(true);
+    return same ? Writer.ALIVE_HERE : Writer.GONE;
+  }
+
+  private static String pidOf(String holder) {
+    Matcher m = PROCESS.matcher(holder);
+    return m.find() ? m.group(1) : "?";
   }
 
   private static String host() {

@@ -58,11 +58,39 @@ class RunLockTest {
   void aLockOfAProcessOfThisHostThatIsGoneIsTakenOver() throws Exception {
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
-    String host = java.net.InetAddress.getLocalHost().getHostName();
-    Files.writeString(tmp.resolve(RunLock.FILE), "fruits run (pid " + gone.pid() + " on " + host + " since 2026-11-29T10:00:00Z, lock 1a2b3c4d)\n");
+    Files.writeString(tmp.resolve(RunLock.FILE), holder(gone.pid(), java.time.Instant.now()));
     RunLock.take(hadoop(), "fruits run").close();
-    Files.writeString(tmp.resolve(RunLock.FILE), "fruits run (pid " + ProcessHandle.current().pid() + " on " + host + " since 2026-11-29T10:00:00Z, lock 1a)\n");
+    Files.writeString(tmp.resolve(RunLock.FILE), holder(ProcessHandle.current().pid(), java.time.Instant.now()));
     assertThrows(IllegalArgumentException.class, () -> RunLock.take(hadoop(), "fruits run"), "a live process of this host holds it");
+  }
+
+  /** A run stopped with Ctrl-Z writes nothing; taken over, it would write beside the new writer once resumed. */
+  @Test
+  void aLiveProcessOfThisHostKeepsItsLockHoweverLongItIsSilent() throws Exception {
+    Process stopped = new ProcessBuilder("sleep", "60").start();
+    try {
+      Files.writeString(tmp.resolve(RunLock.FILE), holder(stopped.pid(), java.time.Instant.now()));
+      age(3600);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunLock.take(local(), "fruits run"));
+      assertTrue(e.getMessage().contains("is alive on this host but has not rewritten its lock for 3600 s (stopped with Ctrl-Z, or hung);"
+          + " resume it (fg) or end it (kill " + stopped.pid() + "), then try again"), e.getMessage());
+    } finally {
+      stopped.destroy();
+      stopped.waitFor();
+    }
+    RunLock.take(local(), "fruits run").close(); // ended: taken over at once
+  }
+
+  /** A pid is given again once its process ended: a process younger than the lock is not its writer. */
+  @Test
+  void aProcessThatGotTheWritersPidDoesNotHoldTheLock() throws Exception {
+    Files.writeString(tmp.resolve(RunLock.FILE), holder(ProcessHandle.current().pid(), java.time.Instant.parse("2020-01-01T00:00:00Z")));
+    RunLock.take(local(), "fruits run").close();
+  }
+
+  private static String holder(long pid, java.time.Instant since) throws Exception {
+    return "fruits run (pid " + pid + " on " + java.net.InetAddress.getLocalHost().getHostName() + " since "
+        + since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ", lock 1a2b3c4d)\n";
   }
 
   /** A run into a local folder gets the lock whose creation is atomic. */
