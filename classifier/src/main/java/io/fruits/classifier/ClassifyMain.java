@@ -91,7 +91,7 @@ public final class ClassifyMain {
     List<LabelledVector> training = split(rows, "Training");
     // The report judges images; variants of Test images (augment.only left them in) would judge the augmentation.
     List<LabelledVector> test = withoutVariants(split(rows, "Test"));
-    Set<String> known = training.stream().map(LabelledVector::label).collect(Collectors.toSet());
+    Set<String> known = ClassifierTraining.classes(training);
     // The classifier of real photos takes the CNN's values alone, without a colour histogram (StandardFeatures.forClassifier);
     // without photos, the one classifier answers photos on white and takes them all.
     int photoInputs = c.value("--photos") == null ? features.dimension() : features.withoutHistogram();

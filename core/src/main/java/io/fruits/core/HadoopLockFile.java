@@ -55,7 +55,7 @@ public final class HadoopLockFile implements LockFile {
   @Override
   public String read() throws IOException {
     try (var in = fs.open(file)) {
-      return RunLock.firstLine(new String(in.readNBytes(1024), StandardCharsets.UTF_8));
+      return RunLock.firstLine(in);
     } catch (FileNotFoundException e) {
       return "";
     }

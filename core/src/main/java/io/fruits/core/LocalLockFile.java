@@ -1,7 +1,6 @@
 package io.fruits.core;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -53,7 +52,7 @@ public final class LocalLockFile implements LockFile {
       return "";
     }
     try (var in = Files.newInputStream(file)) {
-      return RunLock.firstLine(new String(in.readNBytes(1024), StandardCharsets.UTF_8));
+      return RunLock.firstLine(in);
     } catch (NoSuchFileException e) {
       return "";
     }

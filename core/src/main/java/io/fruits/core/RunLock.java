@@ -140,8 +140,9 @@ public final class RunLock implements AutoCloseable {
     }
   }
 
-  static String firstLine(String text) {
-    return text.lines().findFirst().orElse("").strip();
+  /** The first line of a lock file's content, read no further than a holder's line can be. */
+  static String firstLine(java.io.InputStream in) throws IOException {
+    return new String(in.readNBytes(1024), java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
   }
 
   private void write(boolean mustBeNew) throws IOException {

@@ -4,6 +4,7 @@ import io.fruits.core.FruitsConfigKeys;
 import io.fruits.core.HadoopLockFile;
 import io.fruits.core.HadoopRunFolder;
 import io.fruits.core.ImageTree;
+import io.fruits.core.LockFile;
 import io.fruits.core.ModelResolver;
 import io.fruits.core.OutputCommitters;
 import io.fruits.core.OutputGuard;
@@ -140,7 +141,8 @@ public final class PipelineTool extends Configured implements Tool {
     OutputGuard guard = OutputGuard.forRuns(conf);
     guard.checkApart(layout.root(), input);
     guard.checkWritable(layout.root());
-    RunLock.checkNotHeld(HadoopLockFile.of(conf, layout.root()));
+    LockFile lockFile = HadoopLockFile.of(conf, layout.root());
+    RunLock.checkNotHeld(lockFile);
     if (overwrite && guard.deleteForOverwrite(layout.root())) {
       progress.println("[fruits] --overwrite: deleted the earlier run in " + layout.root());
     }
@@ -159,7 +161,7 @@ public final class PipelineTool extends Configured implements Tool {
       }
     }
     guard.create(layout.root());
-    RunLock lock = RunLock.take(HadoopLockFile.of(conf, layout.root()), "fruits run");
+    RunLock lock = RunLock.take(lockFile, "fruits run");
     try {
       settings.save(conf, layout.root());
     } catch (IOException | RuntimeException e) {

@@ -8,6 +8,7 @@ import io.fruits.core.HadoopLockFile;
 import io.fruits.core.HadoopRunFolder;
 import io.fruits.core.ImageId;
 import io.fruits.core.ImageTree;
+import io.fruits.core.LockFile;
 import io.fruits.core.ModelResolver;
 import io.fruits.core.OutputGuard;
 import io.fruits.core.RunLayout;
@@ -187,7 +188,8 @@ final class SparkPipeline {
   private RunLock prepareOutput(Configuration hadoop, RunLayout layout, Path input) throws IOException {
     OutputGuard guard = OutputGuard.forRuns(hadoop);
     guard.checkApart(layout.root(), input);
-    RunLock.checkNotHeld(HadoopLockFile.of(hadoop, layout.root()));
+    LockFile lockFile = HadoopLockFile.of(hadoop, layout.root());
+    RunLock.checkNotHeld(lockFile);
     FileSystem fs = layout.root().getFileSystem(hadoop);
     if (fs.exists(layout.root()) && fs.listStatus(layout.root()).length > 0 && !options.overwrite) {
       throw new IllegalArgumentException("output " + layout.root() + " already exists; use --overwrite or another --output");
@@ -196,7 +198,7 @@ final class SparkPipeline {
       progress.println("[fruits-spark] --overwrite: deleted the earlier run in " + layout.root());
     }
     guard.create(layout.root());
-    return RunLock.take(HadoopLockFile.of(hadoop, layout.root()), "fruits spark");
+    return RunLock.take(lockFile, "fruits spark");
   }
 
   /**
