@@ -15,7 +15,8 @@ import org.apache.hadoop.util.ShutdownHookManager;
  * A run folder's lock on any Hadoop filesystem, S3 included: a write sets the time (S3 has no way
  * to touch a file), and the release runs in a Hadoop shutdown hook ordered before the filesystems
  * close. A new lock is created without overwrite: atomic on HDFS, a check then a write on S3A
- * (Hadoop 3.4.1's S3A has no conditional put). A local folder gets the java.nio lock instead
+ * (Hadoop 3.4.1's S3A has no conditional put), where {@link RunLock} reads it again after a pause.
+ * A local folder gets the java.nio lock instead
  * ({@link #of}), whose creation is atomic where Hadoop's local create is a check then a write.
  */
 public final class HadoopLockFile implements LockFile {
@@ -73,6 +74,12 @@ public final class HadoopLockFile implements LockFile {
   @Override
   public void delete() throws IOException {
     fs.delete(file, false);
+  }
+
+  /** HDFS's create without overwrite is atomic (its NameNode decides); S3A's, and others', is a look then a write. */
+  @Override
+  public boolean createIsAtomic() {
+    return "hdfs".equals(fs.getScheme());
   }
 
   @Override

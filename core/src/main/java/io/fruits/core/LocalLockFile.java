@@ -75,6 +75,11 @@ public final class LocalLockFile implements LockFile {
   }
 
   @Override
+  public boolean createIsAtomic() {
+    return true;
+  }
+
+  @Override
   public synchronized void releaseOnExit(Runnable release) {
     hook = new Thread(release, "fruits-run-lock-release");
     Runtime.getRuntime().addShutdownHook(hook);

@@ -25,6 +25,9 @@ public interface LockFile {
 
   void delete() throws IOException;
 
+  /** Whether a write with {@code mustBeNew} fails for every writer but one, however close together they come. */
+  boolean createIsAtomic();
+
   /** Runs {@code release} when the JVM stops (Ctrl-C, SIGTERM) while the lock is held. */
   void releaseOnExit(Runnable release);
 

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * Hadoop's listings off it) and rewrites it every {@value #HEARTBEAT_SECONDS} s; a lock not
  * rewritten for {@value #STALE_SECONDS} s by a writer of another host, or held by a process of this
  * host that is gone, is stale and taken over; a live process of this host keeps it however long it
- * is silent (stopped with Ctrl-Z, it would write beside the one that took over once resumed). It
+ * is silent (stopped with Ctrl-Z, it would write beside the one that took over once resumed). Where
+ * two writers can both write it (a stale lock; creating on S3) each reads it again after a pause. It
  * is removed at the end, on failure and on Ctrl-C. Hadoop-free: where the file lives is a
  * {@link LockFile}.
  */
@@ -32,6 +33,8 @@ public final class RunLock implements AutoCloseable {
   public static final String FILE = "_writer.lock";
   static final int HEARTBEAT_SECONDS = 10;
   static final int STALE_SECONDS = 60;
+  /** How long a writer that overwrote a lock waits for another's write begun at the same moment: milliseconds apart, with room for a pause. */
+  static final long SETTLE_MILLIS = 2000;
   private static final java.time.Duration PID_AGAIN_MARGIN = java.time.Duration.ofMinutes(10);
   private static final Pattern PROCESS = Pattern.compile("pid (\\d+) on (\\S+) since ([^,]+),");
 
@@ -59,11 +62,20 @@ public final class RunLock implements AutoCloseable {
     String holder = String.format(Locale.ROOT, "%s (pid %d on %s since %s, lock %s)", program, ProcessHandle.current().pid(), host(),
         java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), UUID.randomUUID().toString().substring(0, 8));
     RunLock lock = new RunLock(file, holder);
+    boolean taken = false;
     try {
       lock.write(!stale); // a stale lock is overwritten; a new one must not exist (a writer that came first)
+      if (stale || !file.createIsAtomic()) {
+        lock.confirm();
+      }
+      taken = true;
     } catch (FileAlreadyExistsException e) {
       refuseIfHeld(file); // it came between our look and our write
       throw heldBy(file, "");
+    } finally {
+      if (!taken) {
+        lock.release(); // removes the lock only if it is still ours
+      }
     }
     lock.heartbeat.scheduleWithFixedDelay(lock::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
     file.releaseOnExit(lock.release);
@@ -147,6 +159,25 @@ public final class RunLock implements AutoCloseable {
 
   private void write(boolean mustBeNew) throws IOException {
     file.write(holder + "\n", mustBeNew);
+  }
+
+  /**
+   * Two writers that found the same stale lock both overwrite it, as do two that create one at once
+   * where creating is a check then a write (S3): the last write stays. Each reads the lock again
+   * once every write begun with its own has landed, and the one that finds another's steps back
+   * before it has written anything of the run.
+   */
+  private void confirm() throws IOException {
+    try {
+      Thread.sleep(SETTLE_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while taking the lock of " + file.folder());
+    }
+    String now = file.read();
+    if (!now.equals(holder)) {
+      throw heldBy(file, now);
+    }
   }
 
   /** Rewrites the lock, which sets its time on every filesystem. */
