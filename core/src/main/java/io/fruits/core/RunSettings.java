@@ -52,10 +52,30 @@ public final class RunSettings {
     AtomicFile.write(conf, file(root), out -> p.store(out, "Fruits! run settings; a re-run resumes only with the same settings"));
   }
 
-  /** The settings saved in {@code root}, or null when there are none. */
+  /**
+   * The settings saved in {@code root}, or null when there are none. A run saved before
+   * {@code model.int8} existed ran an int8 model ONNX Runtime's default way: it resumes and updates
+   * with {@code -D model.int8=fast}.
+   */
   public static TreeMap<String, String> load(Configuration conf, Path root) throws IOException {
     RunFolder run = new HadoopRunFolder(conf, new RunLayout(root));
-    return run.exists(RunLayout.SETTINGS) ? run.properties(RunLayout.SETTINGS) : null;
+    if (!run.exists(RunLayout.SETTINGS)) {
+      return null;
+    }
+    TreeMap<String, String> saved = run.properties(RunLayout.SETTINGS);
+    if (saved.containsKey(ModelKey.FILE.key()) || saved.containsKey(ModelKey.PRESET.key())) {
+      saved.putIfAbsent(ModelKey.INT8.key(), "fast");
+    }
+    return saved;
+  }
+
+  /** What differs between a saved run's settings and these, for the message that refuses them: at most three keys. */
+  public String differencesFrom(java.util.Map<String, String> saved) {
+    java.util.TreeSet<String> keys = new java.util.TreeSet<>(saved.keySet());
+    keys.addAll(values.keySet());
+    java.util.List<String> differences = keys.stream().filter(k -> !java.util.Objects.equals(saved.get(k), values.get(k)))
+        .map(k -> k + " " + saved.getOrDefault(k, "(none)") + " in the run, " + values.getOrDefault(k, "(none)") + " now").toList();
+    return String.join("; ", differences.subList(0, Math.min(3, differences.size()))) + (differences.size() > 3 ? "; ..." : "");
   }
 
   public TreeMap<String, String> values() {

@@ -4,6 +4,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
+import ai.onnxruntime.OrtException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -56,12 +57,15 @@ final class LoadedModels {
       if (d.tensorFlow()) {
         criteria.optOption("ConfigProto", TensorFlowSessionConfig.threads(threads, 1));
       } else {
+        if (d.exactInt8()) {
+          criteria.optOptions(ExactInt8.options()); // first: the two below go into the same options
+        }
         criteria.optOption("interOpNumThreads", "1").optOption("intraOpNumThreads", Integer.toString(threads));
       }
       ZooModel<ImageBatch, float[][]> model = criteria.build().loadModel();
       OnnxRuntimeTempDir.remove();
       return model;
-    } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException | LinkageError e) {
+    } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException | LinkageError | OrtException e) {
       // TensorFlow's native library is never downloaded (DJL is offline): say where it comes from.
       String natives = d.tensorFlow()
           ? "; the TensorFlow engine needs " + ModelDescriptor.TENSORFLOW_LIBRARY_PATH + " to name the folder of libjnitensorflow.so"

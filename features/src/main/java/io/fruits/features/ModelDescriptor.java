@@ -41,6 +41,7 @@ public final class ModelDescriptor implements java.io.Serializable {
   private final boolean outputChannelsLast;
   private final Pooling pooling;
   private final boolean histogram;
+  private final boolean exactInt8;
 
   private ModelDescriptor(Map<String, String> values) {
     this.values = values;
@@ -63,6 +64,7 @@ public final class ModelDescriptor implements java.io.Serializable {
     this.outputChannelsLast = channelsLast(ModelKey.OUTPUT_LAYOUT);
     this.pooling = Pooling.parse(get(ModelKey.POOLING));
     this.histogram = choice(ModelKey.HISTOGRAM, "none", "hsv").equals("hsv");
+    this.exactInt8 = choice(ModelKey.INT8, "exact", "fast").equals("exact");
     // Canonical spellings, so that equal descriptors have equal maps.
     values.put(ModelKey.COLOR.key(), bgr ? "BGR" : "RGB");
     values.put(ModelKey.INPUT_LAYOUT.key(), inputChannelsLast ? "NHWC" : "NCHW");
@@ -70,6 +72,7 @@ public final class ModelDescriptor implements java.io.Serializable {
     values.put(ModelKey.RESIZE.key(), crop ? "crop" : "stretch");
     values.put(ModelKey.POOLING.key(), pooling.name().toLowerCase(Locale.ROOT));
     values.put(ModelKey.HISTOGRAM.key(), histogram ? "hsv" : "none");
+    values.put(ModelKey.INT8.key(), exactInt8 ? "exact" : "fast");
   }
 
   /**
@@ -217,6 +220,11 @@ public final class ModelDescriptor implements java.io.Serializable {
   /** Whether each vector ends with the image's {@link ColourHistogram}. */
   public boolean histogram() {
     return histogram;
+  }
+
+  /** Whether an int8 ONNX model computes exactly on every processor ({@link ExactInt8}). */
+  public boolean exactInt8() {
+    return exactInt8;
   }
 
   /** Floats in one input tensor for one image. */

@@ -26,7 +26,8 @@ public enum ModelKey {
   OUTPUT_NAME("model.output.name", "", "name of the feature-map output (empty: the first)"),
   OUTPUT_LAYOUT("model.output.layout", "NCHW", "layout of a 4-d feature map: NCHW or NHWC"),
   POOLING("model.pooling", "max", "max, avg or flatten over the feature map's spatial cells"),
-  HISTOGRAM("model.histogram", "none", "none, or hsv: append a colour histogram of the resized image (58 values) to each vector");
+  HISTOGRAM("model.histogram", "none", "none, or hsv: append a colour histogram of the resized image (58 values) to each vector"),
+  INT8("model.int8", "exact", "exact: an int8 ONNX model gives the same vectors on every processor (ONNX Runtime's session.x64quantprecision); fast: ONNX Runtime's default, which saturates on AVX2 without VNNI");
 
   private final String key;
   private final String defaultValue;

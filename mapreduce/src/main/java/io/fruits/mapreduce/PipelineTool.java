@@ -154,7 +154,7 @@ public final class PipelineTool extends Configured implements Tool {
       boolean empty = fs.listStatus(layout.root()).length == 0;
       if (!empty && !settings.values().equals(saved)) {
         throw new IllegalArgumentException(
-            "output " + layout.root() + " holds another run (other input, model or settings); use --overwrite or another --output");
+            "output " + layout.root() + " holds another run (" + settings.differencesFrom(saved) + "); use --overwrite or another --output");
       }
       if (!empty) {
         progress.println("[fruits] resuming the unfinished run in " + layout.root());
@@ -180,7 +180,7 @@ public final class PipelineTool extends Configured implements Tool {
     }
     if (!settings.values().equals(saved)) {
       throw new IllegalArgumentException("output " + layout.root()
-          + " holds a run with another input, model or settings; --update keeps them: give the same ones");
+          + " holds a run with another input, model or settings (" + settings.differencesFrom(saved) + "); --update keeps them: give the same ones");
     }
     if (!fs.exists(layout.pcaCsv()) && !update.committing()) {
       throw new IllegalArgumentException("output " + layout.root() + " holds an unfinished run; finish it without --update first");
