@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,12 @@ import org.junit.jupiter.api.Test;
 class ExactInt8Test {
   private static final int CHANNELS = 64;
   private static final float OUTPUT_SCALE = 10_000f;
+
+  /** ONNX Runtime loaded here, without DJL, left its extraction folder in /tmp. */
+  @AfterAll
+  static void removeOnnxRuntimesFolder() {
+    OnnxRuntimeTempDir.remove();
+  }
 
   @Test
   void theProductsSessionOptionsComputeTheExactConvolution() throws Exception {
