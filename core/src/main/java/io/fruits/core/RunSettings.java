@@ -53,20 +53,13 @@ public final class RunSettings {
   }
 
   /**
-   * The settings saved in {@code root}, or null when there are none. A run saved before
-   * {@code model.int8} existed ran an int8 model ONNX Runtime's default way: it resumes and updates
-   * with {@code -D model.int8=fast}.
+   * The settings saved in {@code root}, or null when there are none; a run saved before
+   * {@code model.int8} existed resumes and updates with {@code -D model.int8=fast}
+   * ({@link ModelDescriptor#asSaved}).
    */
   public static TreeMap<String, String> load(Configuration conf, Path root) throws IOException {
     RunFolder run = new HadoopRunFolder(conf, new RunLayout(root));
-    if (!run.exists(RunLayout.SETTINGS)) {
-      return null;
-    }
-    TreeMap<String, String> saved = run.properties(RunLayout.SETTINGS);
-    if (saved.containsKey(ModelKey.FILE.key()) || saved.containsKey(ModelKey.PRESET.key())) {
-      saved.putIfAbsent(ModelKey.INT8.key(), "fast");
-    }
-    return saved;
+    return run.exists(RunLayout.SETTINGS) ? ModelDescriptor.asSaved(run.properties(RunLayout.SETTINGS)) : null;
   }
 
   /** What differs between a saved run's settings and these, for the message that refuses them: at most three keys. */

@@ -15,7 +15,7 @@ import java.util.Map;
  * (README, "Models").
  */
 final class ExactInt8 {
-  static final String CONFIG_KEY = "session.x64quantprecision";
+  private static final String CONFIG_KEY = "session.x64quantprecision";
 
   private ExactInt8() {}
 

@@ -222,6 +222,16 @@ public final class ModelDescriptor implements java.io.Serializable {
     return histogram;
   }
 
+  /**
+   * The {@code model.*} keys a run saved, read as the run was made: a run saved before
+   * {@code model.int8} existed ran an int8 model ONNX Runtime's default way ({@code fast}). The one
+   * rule for resuming such a run and for answering with it.
+   */
+  public static <M extends Map<String, String>> M asSaved(M saved) {
+    saved.putIfAbsent(ModelKey.INT8.key(), "fast");
+    return saved;
+  }
+
   /** Whether an int8 ONNX model computes exactly on every processor ({@link ExactInt8}). */
   public boolean exactInt8() {
     return exactInt8;

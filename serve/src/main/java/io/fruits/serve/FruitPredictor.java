@@ -15,7 +15,6 @@ import io.fruits.features.ImageBatch;
 import io.fruits.features.ImageDecoder;
 import io.fruits.features.ImagePreprocessor;
 import io.fruits.features.ModelDescriptor;
-import io.fruits.features.ModelKey;
 import io.fruits.features.ModelLocator;
 import io.fruits.features.RejectedImageException;
 import io.fruits.features.RgbImage;
@@ -149,9 +148,8 @@ public final class FruitPredictor implements AutoCloseable {
   }
 
   private static ModelDescriptor descriptor(Map<String, String> saved, Map<String, String> overrides) {
-    Map<String, String> keys = new java.util.TreeMap<>(saved);
     // A run made before model.int8 existed ran an int8 model the fast way: its photos must meet the same arithmetic.
-    keys.putIfAbsent(ModelKey.INT8.key(), "fast");
+    Map<String, String> keys = ModelDescriptor.asSaved(new java.util.TreeMap<>(saved));
     keys.putAll(overrides);
     return ModelDescriptor.of(keys);
   }
