@@ -44,6 +44,20 @@ public final class PcaEstimator {
         r[i][j] = m.covariance(i, j) * scaler.inverseStd(i) * scaler.inverseStd(j);
       }
     }
+    return fit(scaler, r);
+  }
+
+  /**
+   * Decomposes a correlation matrix computed elsewhere (the Spark edition's, by Spark, from the
+   * vectors {@code scaler} standardised; a constant feature's row and column are zero) with this
+   * estimator's solver, sign and k rules. {@code r} is left untouched.
+   */
+  public PcaModel fit(StandardScalerModel scaler, double[][] r) {
+    int d = scaler.dimension();
+    checkK(d);
+    if (r.length != d) {
+      throw new IllegalArgumentException("a " + r.length + "x" + r.length + " correlation matrix for dimension " + d);
+    }
     SymmetricEigen eig = SymmetricEigen.of(r);
     double[] sorted = new double[d];
     double trace = 0;
@@ -118,10 +132,9 @@ public final class PcaEstimator {
 
   /**
    * The factor, 1 or -1, that makes an eigenvector's entry of largest magnitude positive (the first
-   * on ties): the sign rule of every component this product writes, public for the Spark edition,
-   * whose PCA fixes no sign.
+   * on ties): the sign rule of every component this product writes.
    */
-  public static double sign(double[] v) {
+  static double sign(double[] v) {
     int at = 0;
     for (int i = 1; i < v.length; i++) {
       if (Math.abs(v[i]) > Math.abs(v[at])) {

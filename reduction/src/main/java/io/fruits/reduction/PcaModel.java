@@ -26,11 +26,12 @@ import java.util.Map;
  * pc1 .. pck  d values each the components, sign fixed (largest |entry| positive)
  * </pre>
  *
- * <p>The Spark edition writes the same format from Spark ML's models: its components keep Spark's
- * signs (its {@code pca.csv} was projected with them), and its eigenvalues and shares beyond the
- * k-th are {@code NaN}, since Spark ML does not return them.
+ * <p>The Spark edition fits the same model from the correlation matrix Spark computes and projects
+ * with it on its executors, which is why it is serializable. Its earlier releases fitted Spark ML's
+ * PCA, which returns no eigenvalues beyond the k-th: their runs hold {@code NaN} there.
  */
-public final class PcaModel {
+public final class PcaModel implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private static final String FORMAT = "fruits-pca-1";
 
   private final StandardScalerModel scaler;

@@ -3,9 +3,11 @@ package io.fruits.reduction;
 /**
  * Centres each feature on its mean and divides by its standard deviation. A feature with zero
  * deviation (a CNN channel that never fires) maps to 0, as Spark ML's StandardScaler does, instead
- * of dividing by zero.
+ * of dividing by zero. Serializable: the Spark edition broadcasts it inside a {@link PcaModel}.
  */
-public final class StandardScalerModel {
+public final class StandardScalerModel implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final double[] mean;
   private final double[] std;
   private final double[] inverse;

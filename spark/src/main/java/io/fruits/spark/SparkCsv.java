@@ -11,8 +11,6 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.sql.Row;
 import scala.Tuple2;
 
 /**
@@ -26,9 +24,8 @@ final class SparkCsv {
     return CsvRows.vector(new StringBuilder(r.vector.length * 12), r.id, r.label, r.vector).toString();
   }
 
-  static String pcaRow(Row r) {
-    Vector v = r.getAs(2);
-    return CsvRows.vector(new StringBuilder(v.size() * 22), r.getString(0), r.getString(1), v.toArray()).toString();
+  static String pcaRow(FeatureRow r, double[] projection) {
+    return CsvRows.vector(new StringBuilder(projection.length * 22), r.id, r.label, projection).toString();
   }
 
   static String rejectRow(FeatureRow r) {

@@ -31,7 +31,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.ml.feature.PCAModel;
 import org.apache.spark.ml.feature.StandardScalerModel;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vectors;
@@ -45,10 +44,10 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * The Spark edition's recipe, stage by stage: read the images into memory, extract features with
- * the shared code, fit Spark ML's StandardScaler and PCA, project, write the same CSVs into the
- * same layout as the MapReduce edition. Each stage is materialised (cached and counted) before
- * the next starts, so the timing report says where the time goes; intermediate data stays in
- * memory, which is the point of the comparison. A run is all or nothing: no resume.
+ * the shared code, fit Spark ML's StandardScaler and the PCA ({@link SparkPca}), project, write
+ * the same CSVs into the same layout as the MapReduce edition. Each stage is materialised (cached
+ * and counted) before the next starts, so the timing report says where the time goes; intermediate
+ * data stays in memory, which is the point of the comparison. A run is all or nothing: no resume.
  */
 final class SparkPipeline {
   static final String[] STAGES = {"read", "features", "stats", "pca", "projection", "write"};
@@ -131,39 +130,36 @@ final class SparkPipeline {
     images.unpersist();
     done("features", start, String.format(Locale.ROOT, "%d vectors of %d values, %d rejects", read - rejects, dimension, rejects));
     EnoughVectors.require(read - rejects);
+    JavaRDD<FeatureRow> accepted = rows.filter(r -> !r.isReject());
 
     start = System.nanoTime();
     stage("stats");
-    Dataset<Row> vectors = spark.createDataFrame(rows.filter(r -> !r.isReject()).map(SparkPipeline::toRow), schema());
+    Dataset<Row> vectors = spark.createDataFrame(accepted.map(SparkPipeline::toRow), schema());
     StandardScalerModel scaler = SparkPca.fitScaler(vectors);
-    Dataset<Row> scaled = scaler.transform(vectors).select("id", "label", SparkPca.SCALED).persist(StorageLevel.MEMORY_ONLY());
+    Dataset<Row> scaled = scaler.transform(vectors).select(SparkPca.SCALED).persist(StorageLevel.MEMORY_ONLY());
     long count = scaled.count();
     done("stats", start, count + " vectors: mean and standard deviation");
     EnoughVectors.requireVariation(count, scaler.std().toArray());
 
     start = System.nanoTime();
     stage("pca");
-    PCAModel pca = new SparkPca(rule).fit(scaled, dimension);
+    PcaModel model = new SparkPca(rule).fit(scaler, scaled);
+    scaled.unpersist();
     scaler.write().overwrite().save(new Path(layout.pca(), "spark-scaler").toString());
-    pca.write().overwrite().save(new Path(layout.pca(), "spark-pca").toString());
-    // The product's own model format too, so predict and serve take a Spark run like a MapReduce one.
-    PcaModel saved = SparkPca.toModel(scaler, pca);
-    AtomicFile.write(hadoop, layout.pcaModel(), saved::save);
-    int k = pca.getK();
-    double explained = java.util.Arrays.stream(pca.explainedVariance().toArray()).sum();
+    AtomicFile.write(hadoop, layout.pcaModel(), model::save);
+    int k = model.k();
+    double explained = java.util.Arrays.stream(model.explainedVarianceRatio()).limit(k).sum();
     done("pca", start, String.format(Locale.ROOT, "k=%d explaining %.4f of the variance", k, explained));
 
     start = System.nanoTime();
     stage("projection");
-    JavaRDD<String> pcaLines = SparkPca.project(pca, scaled).select("id", "label", SparkPca.PCA_COLUMN).javaRDD()
-        .map(SparkCsv::pcaRow).persist(StorageLevel.MEMORY_ONLY());
+    JavaRDD<String> pcaLines = SparkPca.project(jsc, model, accepted).persist(StorageLevel.MEMORY_ONLY());
     pcaLines.count();
-    scaled.unpersist();
     done("projection", start, k + " components per vector");
 
     start = System.nanoTime();
     stage("write");
-    SparkCsv.saveParts(rows.filter(r -> !r.isReject()).map(SparkCsv::featureRow), layout.featureParts(), hadoop);
+    SparkCsv.saveParts(accepted.map(SparkCsv::featureRow), layout.featureParts(), hadoop);
     SparkCsv.saveParts(pcaLines, layout.pcaParts(), hadoop);
     // Files too large to read are rejects too; all in id order, as the MapReduce edition writes them.
     List<FeatureRow> rejectRows = new java.util.ArrayList<>(rows.filter(FeatureRow::isReject).collect());

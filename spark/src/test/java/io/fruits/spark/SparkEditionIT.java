@@ -24,9 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Both editions on the same images (30 classes, real SqueezeNet 1.1, one broken file): the Spark
- * edition must give the MapReduce edition's features byte for byte, the same rejects, and the same
- * PCA projection within 1e-6, signs included (Spark ML fixes no sign; the edition applies the
- * product's rule after it).
+ * edition must give the MapReduce edition's features byte for byte, the same rejects, the same
+ * eigenvalues (all of them) and the same PCA projection within 1e-6, signs included.
  */
 class SparkEditionIT {
   @TempDir static Path tmp;
@@ -56,6 +55,8 @@ class SparkEditionIT {
     assertEquals(Files.readAllLines(mr.resolve("rejects.csv")), Files.readAllLines(spark.resolve("rejects.csv")));
     assertEquals(3, Files.readAllLines(spark.resolve("rejects.csv")).size(), "header and the two broken files");
     assertSameProjection(mr.resolve("pca.csv"), spark.resolve("pca.csv"));
+    double[] eigenvalues = model(mr).eigenvalues();
+    assertArrayEquals(eigenvalues, model(spark).eigenvalues(), 1e-6 * eigenvalues[0]);
   }
 
   @Test
@@ -156,10 +157,7 @@ class SparkEditionIT {
   void classifyPredictAndServeTakeASparkRun() throws Exception {
     Path run = runSpark("spark-serve", "-D", "pca.k=12");
     // The saved model is the one the run projected with: it reproduces pca.csv from features.csv.
-    io.fruits.reduction.PcaModel model;
-    try (java.io.Reader r = Files.newBufferedReader(run.resolve("pca/model.txt"))) {
-      model = io.fruits.reduction.PcaModel.load(r);
-    }
+    io.fruits.reduction.PcaModel model = model(run);
     Map<String, double[]> features = rows(Files.readAllLines(run.resolve("features.csv")));
     Map<String, double[]> projected = rows(Files.readAllLines(run.resolve("pca.csv")));
     for (Map.Entry<String, double[]> e : features.entrySet()) {
@@ -194,6 +192,12 @@ class SparkEditionIT {
           java.net.http.HttpResponse.BodyHandlers.ofString());
       assertEquals(200, r.statusCode(), r.body());
       assertEquals("Apple 6", firstClass(r.body()), r.body());
+    }
+  }
+
+  private static io.fruits.reduction.PcaModel model(Path run) throws java.io.IOException {
+    try (java.io.Reader r = Files.newBufferedReader(run.resolve("pca/model.txt"))) {
+      return io.fruits.reduction.PcaModel.load(r);
     }
   }
 
