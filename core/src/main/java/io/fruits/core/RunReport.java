@@ -119,14 +119,11 @@ public final class RunReport {
     try (Reader r = run.open(RunFiles.PCA_MODEL)) {
       model = PcaModel.load(r);
     }
+    // Shares not computed are NaN (the randomized method's past l; the Spark edition's earlier runs past k): drawn as 0.
     double[] ratios = java.util.Arrays.stream(model.explainedVarianceRatio()).map(v -> Double.isNaN(v) ? 0 : v).toArray();
-    double kept = 0;
-    for (int i = 0; i < model.k(); i++) {
-      kept += ratios[i];
-    }
     double target = Double.parseDouble(settings.getOrDefault(FruitsConfigKeys.PCA_VARIANCE.key(), FruitsConfigKeys.PCA_VARIANCE.defaultValue()));
     h.append("<h2>Principal components</h2><p>k = ").append(model.k()).append(" of ").append(model.dimension())
-        .append(String.format(java.util.Locale.ROOT, " components, explaining %.4f of the variance", kept))
+        .append(String.format(java.util.Locale.ROOT, " components, explaining %.4f of the variance", model.keptShare()))
         .append(settings.getOrDefault(FruitsConfigKeys.PCA_K.key(), "0").equals("0") ? " (chosen by pca.variance)" : " (pca.k)")
         .append(".</p>").append(SvgCharts.scree(ratios, model.k(), target, Math.min(ratios.length, Math.max(60, model.k() + 10))));
     if (model.k() >= 2 && run.exists(RunFiles.PCA_CSV)) {

@@ -200,11 +200,7 @@ final class PipelineStages {
     }
     AtomicFile.write(conf, layout.pcaModel(), model::save);
     layout.pca().getFileSystem(conf).create(new Path(layout.pca(), RunLayout.SUCCESS)).close();
-    double kept = 0;
-    for (int i = 0; i < model.k(); i++) {
-      kept += model.explainedVarianceRatio()[i];
-    }
-    String note = String.format(Locale.ROOT, "%d vectors, k=%d explaining %.4f of the variance (%s)", count, model.k(), kept, how);
+    String note = String.format(Locale.ROOT, "%d vectors, k=%d explaining %.4f of the variance (%s)", count, model.k(), model.keptShare(), how);
     times.record("pca", start, note);
     progress.println("[fruits] pca: " + note);
   }

@@ -85,6 +85,15 @@ public final class PcaModel implements java.io.Serializable {
     return explained.clone();
   }
 
+  /** The share of the variance the k kept components explain, in order (what each run reports). */
+  public double keptShare() {
+    double kept = 0;
+    for (int i = 0; i < components.length; i++) {
+      kept += explained[i];
+    }
+    return kept;
+  }
+
   /**
    * Standardises {@code x} and projects it on the k components. Each output sums its terms in
    * feature order, exactly as a dot product with the component would.

@@ -148,8 +148,7 @@ final class SparkPipeline {
     scaler.write().overwrite().save(new Path(layout.pca(), "spark-scaler").toString());
     AtomicFile.write(hadoop, layout.pcaModel(), model::save);
     int k = model.k();
-    double explained = java.util.Arrays.stream(model.explainedVarianceRatio()).limit(k).sum();
-    done("pca", start, String.format(Locale.ROOT, "k=%d explaining %.4f of the variance", k, explained));
+    done("pca", start, String.format(Locale.ROOT, "k=%d explaining %.4f of the variance", k, model.keptShare()));
 
     start = System.nanoTime();
     stage("projection");
