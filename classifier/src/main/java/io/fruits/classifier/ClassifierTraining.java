@@ -4,6 +4,8 @@ import io.fruits.features.augment.Augmenter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * What {@code fruits classify} does between reading the rows and writing the files: hold rows out,
@@ -30,10 +32,24 @@ final class ClassifierTraining {
     List<LabelledVector> heldFruits = photos.isEmpty()
         ? training.stream().filter(r -> heldFruit(r.id()) && !Augmenter.isVariant(r.id())).toList() : List.of();
     List<LabelledVector> fitFruits = photos.isEmpty() ? training.stream().filter(r -> !heldFruit(r.id())).toList() : training;
+    // The classifier kept does not depend on the calibration: both train at once, one per core
+    // (each is one thread; the same numbers as one after the other, each with its own seeded order).
+    CompletableFuture<FruitClassifier> kept = CompletableFuture.supplyAsync(() -> FruitClassifier.trainWeighted(examples(training, photos), epochs));
     FruitClassifier withoutHeldOut = FruitClassifier.trainWeighted(examples(fitFruits, fitPhotos), epochs);
     Calibration fitted = calibrate(withoutHeldOut, heldFruits, heldPhotos);
     Calibration calibration = imagenet == null ? fitted : fitted.withProduceScores(imagenet.produceScores());
-    return new Result(FruitClassifier.trainWeighted(examples(training, photos), epochs), calibration);
+    return new Result(joined(kept), calibration);
+  }
+
+  private static <T> T joined(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   /**

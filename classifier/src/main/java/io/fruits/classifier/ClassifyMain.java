@@ -7,6 +7,10 @@ import io.fruits.core.RunFiles;
 import io.fruits.core.RunFolder;
 import io.fruits.core.RunLock;
 import io.fruits.core.RunReport;
+import io.fruits.features.ModelDescriptor;
+import io.fruits.features.ModelKey;
+import io.fruits.features.ModelLocator;
+import io.fruits.features.Sha256;
 import io.fruits.features.augment.Augmenter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,7 +18,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -25,7 +31,9 @@ import java.util.stream.Collectors;
  * model ({@code RUN/pca/}) and reports on the {@code Test/} images ({@code RUN/reports/classifier.md}).
  * With {@code --imagenet}, a third run of the photos through the whole ImageNet classifier sets
  * the check that a photo shows produce at all; with {@code --studio-imagenet}, a run of the
- * Training images through the same classifier sets that check for photos on white. The photos'
+ * Training images through the same classifier sets that check for photos on white. With
+ * {@code --imagenet-head} instead, both checks come from the vectors the runs already have, through
+ * the classifier's last layer ({@link ImagenetHead}): no ImageNet runs. The photos'
  * standardised features are kept for the check that a photo is like one of them ({@link Familiarity}).
  * The report's path is the last line of standard output.
  *
@@ -44,11 +52,11 @@ import java.util.stream.Collectors;
  */
 public final class ClassifyMain {
   static final String USAGE =
-      "usage: fruits classify --run RUN [--photos PHOTO_RUN --classes classes.tsv [--imagenet PHOTO_IMAGENET_RUN"
-          + " [--studio-imagenet TRAINING_IMAGENET_RUN]]] [--epochs N]";
+      "usage: fruits classify --run RUN [--photos PHOTO_RUN --classes classes.tsv [--imagenet-head IMAGENET_MODEL | --imagenet"
+          + " PHOTO_IMAGENET_RUN [--studio-imagenet TRAINING_IMAGENET_RUN]]] [--epochs N]";
   static final int DEFAULT_EPOCHS = 10;
   static final CommandLine.Spec SPEC =
-      CommandLine.Spec.of("see fruits classify --help", List.of("--run", "--epochs", "--photos", "--classes", "--imagenet", "--studio-imagenet"), List.of(), false);
+      CommandLine.Spec.of("see fruits classify --help", List.of("--run", "--epochs", "--photos", "--classes", "--imagenet", "--studio-imagenet", "--imagenet-head"), List.of(), false);
 
   private ClassifyMain() {}
 
@@ -68,6 +76,12 @@ public final class ClassifyMain {
       }
       if (c.value("--imagenet") != null && c.value("--photos") == null) {
         throw new IllegalArgumentException("--imagenet is the ImageNet run of the --photos: give both");
+      }
+      if (c.value("--imagenet-head") != null && (c.value("--imagenet") != null || c.value("--studio-imagenet") != null)) {
+        throw new IllegalArgumentException("--imagenet-head takes the place of the ImageNet runs --imagenet and --studio-imagenet: give one or the others");
+      }
+      if (c.value("--imagenet-head") != null && c.value("--photos") == null) {
+        throw new IllegalArgumentException("--imagenet-head sets the ImageNet check of the --photos: give both");
       }
       if (c.value("--studio-imagenet") != null && c.value("--imagenet") == null) {
         throw new IllegalArgumentException("--studio-imagenet is the ImageNet run of the Training images, beside --imagenet: give both");
@@ -100,7 +114,12 @@ public final class ClassifyMain {
             .stream().map(p -> new PhotoRow(p.id(), p.folder(), p.classes(), features.forClassifier(p.values(), photoInputs))).toList();
     ImagenetRun imagenet = c.value("--imagenet") == null ? null : ImagenetRun.read(Paths.get(c.value("--imagenet")));
     ImagenetRun studioImagenet = c.value("--studio-imagenet") == null ? imagenet : ImagenetRun.read(Paths.get(c.value("--studio-imagenet")));
-    if (imagenet != null) {
+    if (c.value("--imagenet-head") != null) {
+      LoadedHead head = imagenetHead(c.value("--imagenet-head"), run);
+      Set<String> images = withoutVariants(training).stream().map(LabelledVector::id).collect(Collectors.toSet());
+      imagenet = ImagenetRun.ofVectors(Paths.get(c.value("--photos")), id -> true, head.head(), head.keys());
+      studioImagenet = ImagenetRun.ofVectors(run, images::contains, head.head(), head.keys());
+    } else if (imagenet != null) {
       Path photoRun = Paths.get(c.value("--photos"));
       imagenet.requireImagesOf(VectorCsv.ids(photoRun.resolve(RunFiles.FEATURES_CSV)), "--imagenet", "the photo run " + photoRun);
     }
@@ -191,6 +210,32 @@ public final class ClassifyMain {
         + (familiarity.photos() == 0 ? "" : String.format(Locale.ROOT, "- and only when the whole photo is like one of the %d training"
             + " photos: cosine of the standardised features to the nearest at least %.4f (what %.0f%% of them reach against the photos of"
             + " other runs of shots)%n", familiarity.photos(), familiarity.min(), 100 * Familiarity.RECALL));
+  }
+
+  /** The last layer of the ImageNet classifier {@code model} names, and the keys {@code predict} finds its file by. */
+  private record LoadedHead(ImagenetHead head, Map<String, String> keys) {}
+
+  /**
+   * {@code --imagenet-head}: the last layer of the whole classifier of the run's backbone, checked to
+   * pool the run's feature map as the run does (average), so that the runs' vectors are its input.
+   */
+  private static LoadedHead imagenetHead(String model, Path run) throws IOException {
+    Map<String, String> settings = RunFolder.local(run).properties(RunFiles.SETTINGS);
+    String pooling = settings.getOrDefault(ModelKey.POOLING.key(), "");
+    if (!pooling.equals("avg")) {
+      throw new IllegalArgumentException("--imagenet-head takes average-pooled features (model.pooling=avg), the run has '" + pooling
+          + "'; run the photos through the ImageNet classifier and give --imagenet instead");
+    }
+    ModelDescriptor d = ModelDescriptor.forModel(model, Map.of());
+    Path file = new ModelLocator().locate(d);
+    Map<String, String> keys = new TreeMap<>();
+    d.toMap().forEach((k, v) -> {
+      if (!v.isEmpty()) {
+        keys.put(k, v);
+      }
+    });
+    keys.put(RunFiles.MODEL_SHA256, Sha256.of(file));
+    return new LoadedHead(ImagenetHead.read(file, settings.getOrDefault(ModelKey.OUTPUT_NAME.key(), "")), keys);
   }
 
   /** The images of {@code rows}, without the variants the augment stage drew of them. */

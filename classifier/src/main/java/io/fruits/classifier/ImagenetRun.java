@@ -17,16 +17,40 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * A pipeline run of the real photos through the whole ImageNet classifier ({@code -D model.file=
  * <full model> -D model.pooling=flatten}: 1000 values per photo, made by the same pack and feature
  * jobs as any run): the produce scores of the photos, and the model keys that {@code predict} needs
- * to run the same classifier on a new photo.
+ * to run the same classifier on a new photo. Or the same scores from a feature run's own vectors
+ * through the classifier's last layer ({@link #ofVectors}), when its file allows it.
  *
  * @param ids the images' ids, in the order of {@code produceScores}
+ * @param modelKeys the classifier's {@code model.*} keys; with {@link #FROM}={@value #FROM_VECTORS}
+ *     when {@code predict} applies its last layer to the photo's vector instead of running it
  */
 public record ImagenetRun(List<String> ids, List<Double> produceScores, Map<String, String> modelKeys) {
+  /** The key in {@link RunFiles#IMAGENET} that says where the scores come from. */
+  public static final String FROM = "imagenet.from";
+  public static final String FROM_VECTORS = "vectors";
+
+  /**
+   * The produce scores of the images of {@code featureRun} that {@code keep} accepts, through the
+   * last layer of the ImageNet classifier in {@code model} (described by {@code keys}).
+   */
+  public static ImagenetRun ofVectors(Path featureRun, Predicate<String> keep, ImagenetHead head, Map<String, String> keys) throws IOException {
+    List<String> ids = new ArrayList<>();
+    List<Double> scores = new ArrayList<>();
+    for (LabelledVector v : VectorCsv.read(featureRun.resolve(RunFiles.FEATURES_CSV), keep, x -> new double[] {head.produce(x)})) {
+      ids.add(v.id());
+      scores.add(v.values()[0]);
+    }
+    Map<String, String> withSource = new TreeMap<>(keys);
+    withSource.put(FROM, FROM_VECTORS);
+    return new ImagenetRun(ids, scores, withSource);
+  }
+
   public static ImagenetRun read(Path run) throws IOException {
     Path features = run.resolve(RunFiles.FEATURES_CSV);
     if (!Files.isRegularFile(features)) {

@@ -5,6 +5,8 @@ import io.fruits.classifier.CatalogueEntry;
 import io.fruits.classifier.Familiarity;
 import io.fruits.classifier.FruitCatalogue;
 import io.fruits.classifier.Guess;
+import io.fruits.classifier.ImagenetHead;
+import io.fruits.classifier.ImagenetRun;
 import io.fruits.classifier.ProduceScore;
 import io.fruits.classifier.StandardFeatures;
 import io.fruits.classifier.Verdict;
@@ -52,7 +54,8 @@ public final class FruitPredictor implements AutoCloseable {
   private final StandardFeatures standard;
   private final CalibratedClassifier classifier;
   private final CalibratedClassifier studio; // null: the run has no classifier of its own for photos on white
-  private final Imagenet imagenet; // null: the run has no ImageNet check
+  private final Imagenet imagenet; // null: the run has no ImageNet check, or it is the head's
+  private final ImagenetHead head; // null: the run has no ImageNet check, or it runs the whole classifier
   private final int views;
   private final ModelDescriptor descriptor;
   private final long maxPixels;
@@ -63,8 +66,9 @@ public final class FruitPredictor implements AutoCloseable {
   private boolean closed; // guarded by this, as answer() is
 
   private FruitPredictor(ModelDescriptor d, FeatureExtractor extractor, long maxPixels, StandardFeatures standard,
-      CalibratedClassifier classifier, CalibratedClassifier studio, Imagenet imagenet, int views) {
+      CalibratedClassifier classifier, CalibratedClassifier studio, Imagenet imagenet, ImagenetHead head, int views) {
     this.standard = standard;
+    this.head = head;
     this.studio = studio;
     this.extractor = extractor;
     this.views = views;
@@ -122,13 +126,18 @@ public final class FruitPredictor implements AutoCloseable {
             + "; the run's model settings do not match this model file");
       }
       Imagenet imagenet = null;
+      ImagenetHead head = null;
       if (Files.isRegularFile(run.resolve(RunFiles.IMAGENET))) {
         Map<String, String> imagenetKeys = RunFolder.local(run).properties(RunFiles.IMAGENET);
         ModelDescriptor id = descriptor(imagenetKeys, overrides);
-        imagenetExtractor = open(id, imagenetKeys, threads);
-        imagenet = new Imagenet(imagenetExtractor, id, new ImagePreprocessor(id, maxPixels), new ImageBatch(id, 1));
+        if (ImagenetRun.FROM_VECTORS.equals(imagenetKeys.get(ImagenetRun.FROM))) {
+          head = ImagenetHead.read(checkedFile(id, imagenetKeys), d.outputName()); // its last layer, on the vector of the whole photo
+        } else {
+          imagenetExtractor = FeatureExtractor.open(id, checkedFile(id, imagenetKeys), threads);
+          imagenet = new Imagenet(imagenetExtractor, id, new ImagePreprocessor(id, maxPixels), new ImageBatch(id, 1));
+        }
       }
-      return new FruitPredictor(d, extractor, maxPixels, standard, classifier, studio, imagenet, views);
+      return new FruitPredictor(d, extractor, maxPixels, standard, classifier, studio, imagenet, head, views);
     } catch (RuntimeException | IOException e) {
       extractor.close(); // a predictor that failed to open holds no native memory
       if (imagenetExtractor != null) {
@@ -156,6 +165,11 @@ public final class FruitPredictor implements AutoCloseable {
 
   /** Opens the model file that {@code d} names, after checking it is the one {@code saved} was made with. */
   private static FeatureExtractor open(ModelDescriptor d, Map<String, String> saved, int threads) throws IOException {
+    return FeatureExtractor.open(d, checkedFile(d, saved), threads);
+  }
+
+  /** The model file that {@code d} names, checked to be the one {@code saved} was made with. */
+  private static Path checkedFile(ModelDescriptor d, Map<String, String> saved) throws IOException {
     Path modelFile = new ModelLocator().locate(d);
     String expected = saved.get(RunFiles.MODEL_SHA256);
     String actual = Sha256.of(modelFile);
@@ -163,7 +177,7 @@ public final class FruitPredictor implements AutoCloseable {
       throw new IllegalArgumentException("the model file " + modelFile.getFileName() + " is not the one this run was made with (sha256 "
           + actual + ", the run has " + expected + "); point -D model.dir or -D model.path at the run's model");
     }
-    return FeatureExtractor.open(d, modelFile, threads);
+    return modelFile;
   }
 
   /** The classes it can answer. */
@@ -211,7 +225,11 @@ public final class FruitPredictor implements AutoCloseable {
     for (RgbImage seen : photo.views()) {
       preprocessor.prepare(seen, batch, 0);
       batch.setCount(1);
-      standardised.add(standard.forClassifier(standard.transform(extractor.extract(batch)[0]), judge.dimension()));
+      float[] vector = extractor.extract(batch)[0];
+      if (head != null && standardised.isEmpty()) {
+        produce = head.produce(vector); // the first view is the whole photo, as the ImageNet check sees it
+      }
+      standardised.add(standard.forClassifier(standard.transform(vector), judge.dimension()));
     }
     Verdict verdict = judge.judge(standardised, 3, produce);
     List<CatalogueEntry> entries = new ArrayList<>();

@@ -14,10 +14,13 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * A small run trained the way {@code scripts/fruits demo} trains: four classes that both Fruits-360
+ * A small run trained as {@code scripts/fruits demo} trains: four classes that both Fruits-360
  * and the real training photos have (20 Training and 5 Test images each, 30 shop photos each), a
  * run of the photos, a run of the photos through the whole ImageNet classifier, and {@code fruits
- * classify} with all three. MobileNetV2, the demo's preset, with the demo's colour histogram. Built once per JVM.
+ * classify} with all three. MobileNetV2, the demo's preset, with the demo's colour histogram. The
+ * demo takes its ImageNet check from the vectors instead ({@code --imagenet-head}); this run keeps
+ * the ImageNet run, the way for other models, and {@link ImagenetHeadIT} holds one against the other.
+ * Built once per JVM.
  */
 final class SureRun {
   /** Fruits-360 class, then the real-photos folder of the same fruit. */
@@ -55,7 +58,7 @@ final class SureRun {
     return run;
   }
 
-  /** A run of the run's Training images through the whole ImageNet classifier, as the demo makes for {@code --studio-imagenet}. */
+  /** A run of the run's Training images through the whole ImageNet classifier, for {@code --studio-imagenet}. */
   static synchronized Path trainingImagenetRun() throws Exception {
     get();
     Path out = root.resolve("training-imagenet-run");
