@@ -7,10 +7,10 @@ import io.fruits.core.RunFiles;
 import io.fruits.core.RunFolder;
 import io.fruits.core.RunLock;
 import io.fruits.core.RunReport;
+import io.fruits.core.RunSettings;
 import io.fruits.features.ModelDescriptor;
 import io.fruits.features.ModelKey;
 import io.fruits.features.ModelLocator;
-import io.fruits.features.Sha256;
 import io.fruits.features.augment.Augmenter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -109,18 +108,19 @@ public final class ClassifyMain {
     // The classifier of real photos takes the CNN's values alone, without a colour histogram (StandardFeatures.forClassifier);
     // without photos, the one classifier answers photos on white and takes them all.
     int photoInputs = c.value("--photos") == null ? features.dimension() : features.withoutHistogram();
-    List<PhotoRow> photos = c.value("--photos") == null ? List.of()
-        : PhotoRows.read(run, features, Paths.get(c.value("--photos")), PhotoClasses.read(Paths.get(c.value("--classes"))), known)
+    Path photoRun = c.value("--photos") == null ? null : Paths.get(c.value("--photos"));
+    List<LabelledVector> photoVectors = photoRun == null ? List.of() : PhotoRows.read(run, features, photoRun);
+    List<PhotoRow> photos = photoRun == null ? List.of()
+        : PhotoRows.labelled(photoVectors, PhotoClasses.read(Paths.get(c.value("--classes"))), known)
             .stream().map(p -> new PhotoRow(p.id(), p.folder(), p.classes(), features.forClassifier(p.values(), photoInputs))).toList();
     ImagenetRun imagenet = c.value("--imagenet") == null ? null : ImagenetRun.read(Paths.get(c.value("--imagenet")));
     ImagenetRun studioImagenet = c.value("--studio-imagenet") == null ? imagenet : ImagenetRun.read(Paths.get(c.value("--studio-imagenet")));
     if (c.value("--imagenet-head") != null) {
-      LoadedHead head = imagenetHead(c.value("--imagenet-head"), run);
-      Set<String> images = withoutVariants(training).stream().map(LabelledVector::id).collect(Collectors.toSet());
-      imagenet = ImagenetRun.ofVectors(Paths.get(c.value("--photos")), id -> true, head.head(), head.keys());
-      studioImagenet = ImagenetRun.ofVectors(run, images::contains, head.head(), head.keys());
+      // On the standardised rows already read: neither features.csv is parsed twice.
+      LoadedHead head = imagenetHead(c.value("--imagenet-head"), run, features);
+      imagenet = ImagenetRun.ofRows(photoVectors, head.head(), head.keys());
+      studioImagenet = ImagenetRun.ofRows(withoutVariants(training), head.head(), head.keys());
     } else if (imagenet != null) {
-      Path photoRun = Paths.get(c.value("--photos"));
       imagenet.requireImagesOf(VectorCsv.ids(photoRun.resolve(RunFiles.FEATURES_CSV)), "--imagenet", "the photo run " + photoRun);
     }
     if (studioImagenet != imagenet) {
@@ -217,9 +217,10 @@ public final class ClassifyMain {
 
   /**
    * {@code --imagenet-head}: the last layer of the whole classifier of the run's backbone, checked to
-   * pool the run's feature map as the run does (average), so that the runs' vectors are its input.
+   * pool the run's feature map as the run does (average), so that the runs' vectors are its input;
+   * on them standardised with {@code features}, as classify holds them.
    */
-  private static LoadedHead imagenetHead(String model, Path run) throws IOException {
+  private static LoadedHead imagenetHead(String model, Path run, StandardFeatures features) throws IOException {
     Map<String, String> settings = RunFolder.local(run).properties(RunFiles.SETTINGS);
     String pooling = settings.getOrDefault(ModelKey.POOLING.key(), "");
     if (!pooling.equals("avg")) {
@@ -228,14 +229,8 @@ public final class ClassifyMain {
     }
     ModelDescriptor d = ModelDescriptor.forModel(model, Map.of());
     Path file = new ModelLocator().locate(d);
-    Map<String, String> keys = new TreeMap<>();
-    d.toMap().forEach((k, v) -> {
-      if (!v.isEmpty()) {
-        keys.put(k, v);
-      }
-    });
-    keys.put(RunFiles.MODEL_SHA256, Sha256.of(file));
-    return new LoadedHead(ImagenetHead.read(file, settings.getOrDefault(ModelKey.OUTPUT_NAME.key(), "")), keys);
+    ImagenetHead head = ImagenetHead.read(file, settings.getOrDefault(ModelKey.OUTPUT_NAME.key(), ""));
+    return new LoadedHead(features.onStandardised(head), RunSettings.modelKeys(d, file));
   }
 
   /** The images of {@code rows}, without the variants the augment stage drew of them. */

@@ -114,14 +114,42 @@ public final class ImagenetHead {
     return inputs;
   }
 
-  /** The classifier's logits for a run's vector. */
-  public float[] logits(float[] vector) {
+  /**
+   * This layer on vectors standardised with {@code mean} and {@code std} (a run's scaler, whose rows
+   * classify and predict already hold): weights times each value's deviation, the bias plus the
+   * weights times the mean. A value of zero deviation is standardised to 0, so its mean stands in.
+   */
+  public ImagenetHead onStandardised(double[] mean, double[] std) {
+    if (mean.length < inputs || std.length < inputs) {
+      throw new IllegalArgumentException("the ImageNet layer takes " + inputs + " values, the run's vectors have " + mean.length);
+    }
+    int classes = bias.length;
+    float[] w = new float[weights.length];
+    double[] b = new double[classes];
+    for (int c = 0; c < classes; c++) {
+      b[c] = bias[c];
+    }
+    for (int k = 0; k < inputs; k++) {
+      for (int c = 0; c < classes; c++) {
+        w[k * classes + c] = (float) (weights[k * classes + c] * std[k]);
+        b[c] += weights[k * classes + c] * mean[k];
+      }
+    }
+    float[] shifted = new float[classes];
+    for (int c = 0; c < classes; c++) {
+      shifted[c] = (float) b[c];
+    }
+    return new ImagenetHead(w, shifted);
+  }
+
+  /** The classifier's logits for a vector: its first {@link #inputs()} values are taken. */
+  public float[] logits(double[] vector) {
     if (vector.length < inputs) {
       throw new IllegalArgumentException("the ImageNet layer takes " + inputs + " values, the vector has " + vector.length);
     }
     float[] out = bias.clone();
     for (int k = 0; k < inputs; k++) {
-      float x = vector[k];
+      float x = (float) vector[k];
       int row = k * out.length;
       for (int c = 0; c < out.length; c++) {
         out[c] += x * weights[row + c];
@@ -130,8 +158,8 @@ public final class ImagenetHead {
     return out;
   }
 
-  /** The {@link ProduceScore} of a run's vector. */
-  public double produce(float[] vector) {
+  /** The {@link ProduceScore} of a vector. */
+  public double produce(double[] vector) {
     return ProduceScore.of(logits(vector));
   }
 }

@@ -177,31 +177,22 @@ final class OnnxGraph {
 
   /** raw_data is little-endian, whatever the machine. */
   private static double[] rawValues(ByteString raw, int type, String name) {
-    ByteBuffer b = raw.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-    return switch (type) {
-      case FLOAT -> {
-        double[] v = new double[b.remaining() / 4];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = b.getFloat();
-        }
-        yield v;
-      }
-      case UINT8, INT8 -> {
-        double[] v = new double[b.remaining()];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = type == UINT8 ? Byte.toUnsignedInt(b.get()) : b.get();
-        }
-        yield v;
-      }
-      case INT32 -> {
-        double[] v = new double[b.remaining() / 4];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = b.getInt();
-        }
-        yield v;
-      }
+    int width = switch (type) {
+      case FLOAT, INT32 -> 4;
+      case UINT8, INT8 -> 1;
       default -> throw new IllegalArgumentException("the tensor " + name + " has ONNX element type " + type
           + "; only float, uint8, int8 and int32 constants are read");
     };
+    ByteBuffer b = raw.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    double[] v = new double[b.remaining() / width];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = switch (type) {
+        case FLOAT -> b.getFloat();
+        case INT32 -> b.getInt();
+        case UINT8 -> Byte.toUnsignedInt(b.get());
+        default -> b.get();
+      };
+    }
+    return v;
   }
 }

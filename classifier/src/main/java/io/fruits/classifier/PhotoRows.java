@@ -26,11 +26,10 @@ public final class PhotoRows {
   private PhotoRows() {}
 
   /**
-   * The rows of {@code photoRun}, standardised with {@code features} (the scaler of {@code run}) and
-   * labelled through {@code classes}; classes this run does not know are dropped.
+   * The rows of {@code photoRun}, standardised with {@code features} (the scaler of {@code run}), once
+   * the two runs are checked to have made their vectors alike; {@link #labelled} makes them training rows.
    */
-  public static List<PhotoRow> read(Path run, StandardFeatures features, Path photoRun, Map<String, List<String>> classes,
-      Set<String> known) throws IOException {
+  public static List<LabelledVector> read(Path run, StandardFeatures features, Path photoRun) throws IOException {
     if (!Files.isRegularFile(photoRun.resolve(RunFiles.FEATURES_CSV))) {
       throw new IllegalArgumentException(photoRun + " is not a finished run; run the photos first: fruits run --input PHOTOS --output "
           + photoRun + " --model MODEL");
@@ -51,8 +50,13 @@ public final class PhotoRows {
             + "; run the photos with the same --model and -D model options");
       }
     }
+    return features.read(photoRun);
+  }
+
+  /** The photo rows of {@code vectors}, labelled through their folders' {@code classes}; classes this run does not know are dropped. */
+  public static List<PhotoRow> labelled(List<LabelledVector> vectors, Map<String, List<String>> classes, Set<String> known) {
     List<PhotoRow> rows = new ArrayList<>();
-    for (LabelledVector v : features.read(photoRun)) {
+    for (LabelledVector v : vectors) {
       List<String> mapped = classes.get(v.label());
       if (mapped == null) {
         throw new IllegalArgumentException("the photo folder '" + v.label() + "' is not in classes.tsv; add it or remove the folder");

@@ -92,6 +92,18 @@ public final class StandardFeatures {
     return out;
   }
 
+  /**
+   * {@code head}, which takes a vector's first values as the CNN made them, on this run's
+   * standardised rows instead ({@link ImagenetHead#onStandardised}): the rows classify and predict hold.
+   */
+  public ImagenetHead onStandardised(ImagenetHead head) {
+    if (head.inputs() > histogramFrom) {
+      throw new IllegalArgumentException("the ImageNet layer takes " + head.inputs() + " values and the run's CNN makes " + histogramFrom
+          + "; give the classifier of the run's own model");
+    }
+    return head.onStandardised(scaler.mean(), scaler.std());
+  }
+
   /** The rows of {@code run}'s features.csv (this run's or another's of the same model), standardised. */
   public List<LabelledVector> read(Path run) throws IOException {
     return VectorCsv.read(run.resolve(RunFiles.FEATURES_CSV), this::transform);

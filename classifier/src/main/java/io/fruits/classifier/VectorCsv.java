@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * Reads a run's merged vector CSV ({@code features.csv}: {@code id,label,f1,...,fd}, or
@@ -22,14 +20,7 @@ public final class VectorCsv {
   private VectorCsv() {}
 
   public static List<LabelledVector> read(Path file, Function<float[], double[]> transform) throws IOException {
-    return read(file, id -> true, transform);
-  }
-
-  /** As above, for the rows whose id {@code keep} accepts; the others are not parsed. */
-  public static List<LabelledVector> read(Path file, Predicate<String> keep, Function<float[], double[]> transform) throws IOException {
-    List<LabelledVector> kept = rows(file, (f, k) -> keep.test(f.get(0)) ? new LabelledVector(f.get(0), f.get(1), transform.apply(values(f, k))) : null);
-    kept.removeIf(Objects::isNull);
-    return kept;
+    return rows(file, (f, k) -> new LabelledVector(f.get(0), f.get(1), transform.apply(values(f, k))));
   }
 
   /** The ids of a vector CSV's rows, in order: which images a run holds (their values are not parsed). */

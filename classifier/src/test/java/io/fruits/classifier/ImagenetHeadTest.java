@@ -28,8 +28,20 @@ class ImagenetHeadTest {
     assertEquals(3, head.inputs());
     // W = (q - zero) * scale per column: column 0 (0, 1, -3), column 1 (-0.25, 1.25, 1.75); bias (-0.2, 0.8).
     // The fourth value (a colour histogram's) is not the layer's.
-    assertArrayEquals(new float[] {-0.2f + 2 - 9, 0.8f - 0.25f + 2.5f + 5.25f}, head.logits(new float[] {1, 2, 3, 9}), 1e-5f);
-    assertThrows(IllegalArgumentException.class, () -> head.logits(new float[] {1, 2}));
+    assertArrayEquals(new float[] {-0.2f + 2 - 9, 0.8f - 0.25f + 2.5f + 5.25f}, head.logits(new double[] {1, 2, 3, 9}), 1e-5f);
+    assertThrows(IllegalArgumentException.class, () -> head.logits(new double[] {1, 2}));
+  }
+
+  @Test
+  void onStandardisedVectorsItGivesTheLogitsOfTheVectorsAsMade(@TempDir Path tmp) throws IOException {
+    ImagenetHead head = ImagenetHead.read(model(tmp, "QLinearAdd"), "f");
+    double[] mean = {1, -2, 0.5, 7};
+    double[] std = {2, 0.5, 0, 1};
+    // A value of zero deviation is standardised to 0: the run's mean stands in for it.
+    double[] made = {3, -1, 0.5};
+    double[] standardised = {1, 2, 0, 4};
+    assertArrayEquals(head.logits(made), head.onStandardised(mean, std).logits(standardised), 1e-5f);
+    assertThrows(IllegalArgumentException.class, () -> head.onStandardised(new double[2], new double[2]));
   }
 
   @Test

@@ -65,11 +65,11 @@ class StandardFeaturesTest {
     StandardFeatures features = StandardFeatures.of(run);
     Map<String, List<String>> classes = Map.of("Kiwi", List.of("Kiwi 1"));
     Path plain = run("photos", Map.of("model.file.sha256", "ab", "model.dir", "/here"));
-    String message = assertThrows(IllegalArgumentException.class, () -> PhotoRows.read(run, features, plain, classes, Set.of("Kiwi 1")))
+    String message = assertThrows(IllegalArgumentException.class, () -> PhotoRows.read(run, features, plain))
         .getMessage();
     assertTrue(message.contains("model.histogram=none"), message);
     Path elsewhere = run("photos-elsewhere", Map.of("model.file.sha256", "AB", "model.histogram", "hsv", "model.dir", "/there"));
-    assertEquals(1, PhotoRows.read(run, features, elsewhere, classes, Set.of("Kiwi 1")).size(), "where the file is does not matter");
+    assertEquals(1, PhotoRows.labelled(PhotoRows.read(run, features, elsewhere), classes, Set.of("Kiwi 1")).size(), "where the file is does not matter");
   }
 
   private static PcaModel pca() {

@@ -20,20 +20,31 @@ public final class RunSettings {
 
   /** What a run's output depends on, saved as its {@code run.properties}; both editions write it. */
   public static RunSettings of(Configuration conf, Path input, ModelDescriptor d, java.nio.file.Path modelFile) throws IOException {
-    RunSettings s = new RunSettings().put("input", input.toString()).put(RunFiles.MODEL_SHA256, Sha256.of(modelFile));
-    d.toMap().forEach((key, value) -> {
-      // Where the file was found does not change the output; its checksum above does.
-      if (!key.equals(ModelKey.PATH.key()) && !key.equals(ModelKey.DIR.key()) && !key.equals(ModelKey.CACHE_DIR.key())
-          && !key.equals(ModelKey.URL.key())) {
-        s.put(key, value);
-      }
-    });
+    RunSettings s = new RunSettings().put("input", input.toString());
+    s.values.putAll(modelKeys(d, modelFile));
     for (FruitsConfigKeys k : FruitsConfigKeys.values()) {
       if (k != FruitsConfigKeys.ENGINE_THREADS && k != FruitsConfigKeys.MODEL_LOCALIZED && k != FruitsConfigKeys.BATCH_SIZE) {
         s.put(k.key(), k.get(conf));
       }
     }
     return s;
+  }
+
+  /**
+   * The keys a model's outputs depend on: its {@code model.*} settings and its file's checksum. Where
+   * the file was found does not change the output, its checksum does; so a run, and the ImageNet
+   * classifier {@code classify} saves beside one, leave out the keys that locate it.
+   */
+  public static TreeMap<String, String> modelKeys(ModelDescriptor d, java.nio.file.Path modelFile) throws IOException {
+    TreeMap<String, String> keys = new TreeMap<>();
+    d.toMap().forEach((key, value) -> {
+      if (!key.equals(ModelKey.PATH.key()) && !key.equals(ModelKey.DIR.key()) && !key.equals(ModelKey.CACHE_DIR.key())
+          && !key.equals(ModelKey.URL.key())) {
+        keys.put(key, value);
+      }
+    });
+    keys.put(RunFiles.MODEL_SHA256, Sha256.of(modelFile));
+    return keys;
   }
 
   public RunSettings put(String key, String value) {

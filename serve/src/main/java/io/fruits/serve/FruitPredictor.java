@@ -131,7 +131,8 @@ public final class FruitPredictor implements AutoCloseable {
         Map<String, String> imagenetKeys = RunFolder.local(run).properties(RunFiles.IMAGENET);
         ModelDescriptor id = descriptor(imagenetKeys, overrides);
         if (ImagenetRun.FROM_VECTORS.equals(imagenetKeys.get(ImagenetRun.FROM))) {
-          head = ImagenetHead.read(checkedFile(id, imagenetKeys), d.outputName()); // its last layer, on the vector of the whole photo
+          // Its last layer, on the standardised vector of the whole photo, as classify applied it.
+          head = standard.onStandardised(ImagenetHead.read(checkedFile(id, imagenetKeys), d.outputName()));
         } else {
           imagenetExtractor = FeatureExtractor.open(id, checkedFile(id, imagenetKeys), threads);
           imagenet = new Imagenet(imagenetExtractor, id, new ImagePreprocessor(id, maxPixels), new ImageBatch(id, 1));
@@ -225,11 +226,11 @@ public final class FruitPredictor implements AutoCloseable {
     for (RgbImage seen : photo.views()) {
       preprocessor.prepare(seen, batch, 0);
       batch.setCount(1);
-      float[] vector = extractor.extract(batch)[0];
+      double[] vector = standard.transform(extractor.extract(batch)[0]);
       if (head != null && standardised.isEmpty()) {
         produce = head.produce(vector); // the first view is the whole photo, as the ImageNet check sees it
       }
-      standardised.add(standard.forClassifier(standard.transform(vector), judge.dimension()));
+      standardised.add(standard.forClassifier(vector, judge.dimension()));
     }
     Verdict verdict = judge.judge(standardised, 3, produce);
     List<CatalogueEntry> entries = new ArrayList<>();

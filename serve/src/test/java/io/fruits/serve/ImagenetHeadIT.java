@@ -52,7 +52,7 @@ class ImagenetHeadIT {
     double[] differences = new double[vectors.size()];
     for (int i = 0; i < vectors.size(); i++) {
       float[] reference = logits.get(vectors.get(i).id());
-      float[] mine = head.logits(toFloat(vectors.get(i).values()));
+      float[] mine = head.logits(vectors.get(i).values());
       sameTop += argmax(mine) == argmax(reference) ? 1 : 0;
       differences[i] = Math.abs(ProduceScore.of(mine) - ProduceScore.of(reference));
     }
