@@ -15,6 +15,9 @@ import java.util.Set;
  * differ from the file's own by that rounding (MobileNetV2 int8, 1,604 shop photos: produce scores
  * within 0.003 of the full model's in the median, the threshold 95% reach 0.0545 against 0.0537).
  * Any other ending fails with one line: such a model needs a run of its own ({@code --imagenet}).
+ * Given the feature model's file too ({@link #read(Path, Path, String)}, as {@code predict} has it),
+ * the layer that makes the pooled map must be the feature model's own, weights and all: another
+ * network whose tensors are named alike would otherwise give wrong scores silently.
  */
 public final class ImagenetHead {
   private static final Set<String> RESHAPES = Set.of("Reshape", "Flatten", "Squeeze");
@@ -33,7 +36,18 @@ public final class ImagenetHead {
    * output of the feature model whose average-pooled vectors it will take.
    */
   public static ImagenetHead read(Path model, String featureOutput) throws IOException {
-    OnnxGraph g = OnnxGraph.read(model);
+    return read(OnnxGraph.read(model), model, featureOutput, null);
+  }
+
+  /**
+   * As {@link #read(Path, String)}, and checked to pool the map that {@code featureModel} itself makes:
+   * the layer that computes it in the classifier is that model's, the same operator with the same weights.
+   */
+  public static ImagenetHead read(Path model, Path featureModel, String featureOutput) throws IOException {
+    return read(OnnxGraph.read(model), model, featureOutput, featureModel);
+  }
+
+  private static ImagenetHead read(OnnxGraph g, Path model, String featureOutput, Path featureModel) throws IOException {
     if (g.outputs().size() != 1) {
       throw refused(model, "it has " + g.outputs().size() + " outputs, not one");
     }
@@ -69,6 +83,15 @@ public final class ImagenetHead {
         || feature != null && feature.op().equals("DequantizeLinear") && feature.inputs().get(0).equals(pooled);
     if (!same) {
       throw refused(model, "it pools " + pooled + ", not the feature model's output " + featureOutput);
+    }
+    if (featureModel != null) {
+      OnnxGraph features = OnnxGraph.read(featureModel);
+      OnnxGraph.Node mine = g.maker(pooled);
+      OnnxGraph.Node theirs = features.maker(featureOutput);
+      if (mine == null || theirs == null || !g.sameLayer(mine, features, theirs)) {
+        throw refused(model, "the layer that makes the map it pools is not the one in " + featureModel.getFileName()
+            + ": another network's weights");
+      }
     }
     return new ImagenetHead(weights, bias);
   }

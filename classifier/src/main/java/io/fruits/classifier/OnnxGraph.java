@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,12 @@ final class OnnxGraph {
   record Tensor(String name, long[] dims, int type, ByteString raw, double[] listed) {
     double[] values() {
       return raw.isEmpty() ? listed : rawValues(raw, type, name);
+    }
+
+    /** The same shape, element type and values: the same constant, whatever its name. */
+    boolean sameAs(Tensor other) {
+      return Arrays.equals(dims, other.dims) && type == other.type && raw.equals(other.raw)
+          && Arrays.equals(listed, other.listed);
     }
 
     int size() {
@@ -78,6 +85,32 @@ final class OnnxGraph {
       }
     }
     return null;
+  }
+
+  /** The node that computes {@code tensor}, looking through a DequantizeLinear (an int8 map as real values). */
+  Node maker(String tensor) {
+    Node n = producer(tensor);
+    return n != null && n.op().equals("DequantizeLinear") ? producer(n.inputs().get(0)) : n;
+  }
+
+  /**
+   * Whether {@code mine} and {@code theirs} (a node of {@code other}) are the same operator with the
+   * same constants at the same places: one layer with the same weights.
+   */
+  boolean sameLayer(Node mine, OnnxGraph other, Node theirs) {
+    if (!mine.op().equals(theirs.op()) || mine.inputs().size() != theirs.inputs().size()) {
+      return false;
+    }
+    boolean anyConstant = false;
+    for (int i = 0; i < mine.inputs().size(); i++) {
+      Tensor a = constant(mine.inputs().get(i));
+      Tensor b = other.constant(theirs.inputs().get(i));
+      if ((a == null) != (b == null) || a != null && !a.sameAs(b)) {
+        return false;
+      }
+      anyConstant |= a != null;
+    }
+    return anyConstant;
   }
 
   /** The constant named so; null when it is computed. */

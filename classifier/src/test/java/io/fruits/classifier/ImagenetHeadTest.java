@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * are checked against the dequantization done by hand in the comments.
  */
 class ImagenetHeadTest {
+  /** The weights of the layer that makes the feature map {@code f_q}. */
+  private static final byte[] KERNEL = {7, 8, -9};
+
   @Test
   void theLogitsAreTheDequantizedLayerOfTheVector(@TempDir Path tmp) throws IOException {
     ImagenetHead head = ImagenetHead.read(model(tmp, "QLinearAdd"), "f");
@@ -54,9 +57,28 @@ class ImagenetHeadTest {
     assertTrue(ending.getMessage().contains("its output is not made by an int8 bias addition"), ending.getMessage());
   }
 
+  @Test
+  void givenTheFeatureModelItTakesOnlyTheMapThatModelMakes(@TempDir Path tmp) throws IOException {
+    Path head = model(tmp, "QLinearAdd");
+    assertEquals(3, ImagenetHead.read(head, features(tmp.resolve("same.onnx"), KERNEL), "f").inputs());
+    byte[] other = KERNEL.clone();
+    other[1]++;
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ImagenetHead.read(head, features(tmp.resolve("other.onnx"), other), "f"));
+    assertEquals("head.onnx cannot be applied to the run's vectors (the layer that makes the map it pools is not the one in other.onnx:"
+        + " another network's weights); run the photos through it instead and give that run as --imagenet", e.getMessage());
+  }
+
+  /** A feature model: the layer with {@code kernel}, its map as real values {@code f}. */
+  private static Path features(Path file, byte[] kernel) throws IOException {
+    return write(file, List.of(node("QLinearConv", List.of("x_q", "K"), "f_q"), node("DequantizeLinear", List.of("f_q", "f_s", "f_z"), "f")),
+        List.of(raw("K", 3, new long[] {3}, kernel)), "f");
+  }
+
   /** The head, its last addition named {@code lastOp}. */
   private static Path model(Path dir, String lastOp) throws IOException {
     List<ByteString> nodes = List.of(
+        node("QLinearConv", List.of("x_q", "K"), "f_q"),
         node("DequantizeLinear", List.of("f_q", "f_s", "f_z"), "f"),
         node("QLinearGlobalAveragePool", List.of("f_q", "f_s", "f_z", "p_s", "p_z"), "p_q"),
         node("Reshape", List.of("p_q", "shape"), "r_q"),
@@ -64,12 +86,18 @@ class ImagenetHeadTest {
         node(lastOp, List.of("m_q", "m_s", "m_z", "B", "Bs", "Bz", "o_s", "o_z"), "o_q"),
         node("DequantizeLinear", List.of("o_q", "o_s", "o_z"), "out"));
     List<ByteString> constants = List.of(
+        raw("K", 3, new long[] {3}, KERNEL),
         raw("W", 3, new long[] {3, 2}, new byte[] {1, -2, 3, 4, -5, 6}),
         floats("Ws", new long[] {2}, 0.5f, 0.25f),
         ints("Wz", 3, new long[] {2}, 1, -1),
         raw("B", 2, new long[] {2}, new byte[] {10, 20}),
         floats("Bs", new long[] {}, 0.1f),
         ints("Bz", 2, new long[] {}, 12));
+    return write(dir.resolve("head.onnx"), nodes, constants, "out");
+  }
+
+  /** An ONNX file of these nodes and constants, whose graph output is {@code output}. */
+  private static Path write(Path file, List<ByteString> nodes, List<ByteString> constants, String output) throws IOException {
     ByteString.Output graph = ByteString.newOutput();
     CodedOutputStream g = CodedOutputStream.newInstance(graph);
     for (ByteString n : nodes) {
@@ -78,14 +106,14 @@ class ImagenetHeadTest {
     for (ByteString t : constants) {
       g.writeBytes(5, t);
     }
-    g.writeBytes(12, message(o -> o.writeString(1, "out")));
+    g.writeBytes(12, message(o -> o.writeString(1, output)));
     g.flush();
-    ByteArrayOutputStream file = new ByteArrayOutputStream();
-    CodedOutputStream m = CodedOutputStream.newInstance(file);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    CodedOutputStream m = CodedOutputStream.newInstance(bytes);
     m.writeInt64(1, 8); // ir_version, skipped by the reader
     m.writeBytes(7, graph.toByteString());
     m.flush();
-    return Files.write(dir.resolve("head.onnx"), file.toByteArray());
+    return Files.write(file, bytes.toByteArray());
   }
 
   private interface Fields {

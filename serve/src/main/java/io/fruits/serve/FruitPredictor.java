@@ -118,7 +118,8 @@ public final class FruitPredictor implements AutoCloseable {
         .with(Familiarity.load(run.resolve(RunFiles.FAMILIARITY)));
     Path studioFile = run.resolve(RunFiles.STUDIO_CLASSIFIER);
     CalibratedClassifier studio = Files.isRegularFile(studioFile) ? classifier(run, studioFile, RunFiles.STUDIO_CALIBRATION, standard) : null;
-    FeatureExtractor extractor = open(d, saved, threads);
+    Path modelFile = checkedFile(d, saved);
+    FeatureExtractor extractor = FeatureExtractor.open(d, modelFile, threads);
     FeatureExtractor imagenetExtractor = null;
     try {
       if (extractor.dimension() != pca.dimension()) {
@@ -131,8 +132,9 @@ public final class FruitPredictor implements AutoCloseable {
         Map<String, String> imagenetKeys = RunFolder.local(run).properties(RunFiles.IMAGENET);
         ModelDescriptor id = descriptor(imagenetKeys, overrides);
         if (ImagenetRun.FROM_VECTORS.equals(imagenetKeys.get(ImagenetRun.FROM))) {
-          // Its last layer, on the standardised vector of the whole photo, as classify applied it.
-          head = standard.onStandardised(ImagenetHead.read(checkedFile(id, imagenetKeys), d.outputName()));
+          // Its last layer, on the standardised vector of the whole photo, as classify applied it; checked to
+          // take the map this run's own model file makes (classify had only the run's settings).
+          head = standard.onStandardised(ImagenetHead.read(checkedFile(id, imagenetKeys), modelFile, d.outputName()));
         } else {
           imagenetExtractor = FeatureExtractor.open(id, checkedFile(id, imagenetKeys), threads);
           imagenet = new Imagenet(imagenetExtractor, id, new ImagePreprocessor(id, maxPixels), new ImageBatch(id, 1));
@@ -162,11 +164,6 @@ public final class FruitPredictor implements AutoCloseable {
     Map<String, String> keys = ModelDescriptor.asSaved(new java.util.TreeMap<>(saved));
     keys.putAll(overrides);
     return ModelDescriptor.of(keys);
-  }
-
-  /** Opens the model file that {@code d} names, after checking it is the one {@code saved} was made with. */
-  private static FeatureExtractor open(ModelDescriptor d, Map<String, String> saved, int threads) throws IOException {
-    return FeatureExtractor.open(d, checkedFile(d, saved), threads);
   }
 
   /** The model file that {@code d} names, checked to be the one {@code saved} was made with. */

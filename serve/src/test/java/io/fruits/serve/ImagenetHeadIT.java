@@ -101,7 +101,7 @@ class ImagenetHeadIT {
   }
 
   @Test
-  void aClassifierOfAnotherShapeOrAnotherFeatureMapIsRefusedInOneLine(@TempDir Path tmp) throws Exception {
+  void aClassifierOfAnotherShapeFeatureMapOrNetworkIsRefusedInOneLine(@TempDir Path tmp) throws Exception {
     // SqueezeNet ends in a convolution before its pooling: its logits are not a layer of pooled features.
     IllegalArgumentException squeezenet = assertThrows(IllegalArgumentException.class,
         () -> ImagenetHead.read(SharedData.models().resolve("squeezenet1.1.onnx"), "fire9/concat_1"));
@@ -110,6 +110,13 @@ class ImagenetHeadIT {
     IllegalArgumentException otherMap = assertThrows(IllegalArgumentException.class,
         () -> ImagenetHead.read(SharedData.models().resolve("mobilenetv2-12-int8.onnx"), "624"));
     assertTrue(otherMap.getMessage().contains("it pools 627_quantized, not the feature model's output 624"), otherMap.getMessage());
+    // Given the feature model's file, the map must be the one that file makes: its own last layer, weights and all.
+    Path classifier = SharedData.models().resolve("mobilenetv2-12-int8.onnx");
+    assertEquals(1280, ImagenetHead.read(classifier, SharedData.models().resolve("mobilenetv2-int8-features.onnx"), FEATURE_MAP).inputs());
+    IllegalArgumentException otherNetwork = assertThrows(IllegalArgumentException.class,
+        () -> ImagenetHead.read(classifier, SharedData.models().resolve("squeezenet1.1-features.onnx"), FEATURE_MAP));
+    assertTrue(otherNetwork.getMessage().contains("is not the one in squeezenet1.1-features.onnx: another network's weights"),
+        otherNetwork.getMessage());
 
     ByteArrayOutputStream usage = new ByteArrayOutputStream();
     assertEquals(2, ClassifyMain.run(new String[] {"--run", tmp.toString(), "--photos", "p", "--classes", "c", "--imagenet", "i",
