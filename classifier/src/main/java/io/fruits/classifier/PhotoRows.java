@@ -19,9 +19,8 @@ import java.util.Set;
  * have used the same model file and the same {@code model.*} settings.
  */
 public final class PhotoRows {
-  /** Keys that say where the model file is, not what vectors it makes (the file is compared by its checksum). */
-  private static final Set<ModelKey> WHERE =
-      EnumSet.of(ModelKey.PRESET, ModelKey.PATH, ModelKey.FILE, ModelKey.URL, ModelKey.SHA256, ModelKey.DIR, ModelKey.CACHE_DIR);
+  /** Keys that name the model file besides where it is found (the file is compared by its checksum). */
+  private static final Set<ModelKey> WHICH_FILE = EnumSet.of(ModelKey.PRESET, ModelKey.FILE, ModelKey.SHA256);
 
   private PhotoRows() {}
 
@@ -45,7 +44,7 @@ public final class PhotoRows {
     for (ModelKey k : ModelKey.values()) {
       String mine = settings.getOrDefault(k.key(), k.defaultValue());
       String theirs = photoSettings.getOrDefault(k.key(), k.defaultValue());
-      if (!WHERE.contains(k) && !mine.equalsIgnoreCase(theirs)) {
+      if (!k.locatesFile() && !WHICH_FILE.contains(k) && !mine.equalsIgnoreCase(theirs)) {
         throw new IllegalArgumentException("the photo run " + photoRun + " has " + k.key() + "=" + theirs + " and " + run + " has " + mine
             + "; run the photos with the same --model and -D model options");
       }

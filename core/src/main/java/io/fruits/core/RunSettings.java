@@ -37,12 +37,11 @@ public final class RunSettings {
    */
   public static TreeMap<String, String> modelKeys(ModelDescriptor d, java.nio.file.Path modelFile) throws IOException {
     TreeMap<String, String> keys = new TreeMap<>();
-    d.toMap().forEach((key, value) -> {
-      if (!key.equals(ModelKey.PATH.key()) && !key.equals(ModelKey.DIR.key()) && !key.equals(ModelKey.CACHE_DIR.key())
-          && !key.equals(ModelKey.URL.key())) {
-        keys.put(key, value);
+    for (ModelKey k : ModelKey.values()) {
+      if (!k.locatesFile()) {
+        keys.put(k.key(), d.get(k));
       }
-    });
+    }
     keys.put(RunFiles.MODEL_SHA256, Sha256.of(modelFile));
     return keys;
   }

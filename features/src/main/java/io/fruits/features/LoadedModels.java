@@ -39,8 +39,10 @@ final class LoadedModels {
     Map<String, String> what = new java.util.TreeMap<>(d.toMap());
     // Where the file was found is not part of the identity: the driver's probe and the tasks
     // of the local job runner must share one session.
-    for (ModelKey k : new ModelKey[] {ModelKey.PATH, ModelKey.FILE, ModelKey.DIR, ModelKey.CACHE_DIR, ModelKey.URL}) {
-      what.remove(k.key());
+    for (ModelKey k : ModelKey.values()) {
+      if (k.locatesFile() || k == ModelKey.FILE) {
+        what.remove(k.key());
+      }
     }
     String key = file.toAbsolutePath().normalize() + "|" + threads + "|" + what;
     return MODELS.computeIfAbsent(key, k -> load(d, file, threads));

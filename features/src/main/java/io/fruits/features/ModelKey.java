@@ -50,4 +50,13 @@ public enum ModelKey {
   public String description() {
     return description;
   }
+
+  /**
+   * Whether this key says where the model file is found, not what it computes: the file's checksum
+   * says which file it is, so what a run saves, the sessions it shares and the photo runs it accepts
+   * leave these out.
+   */
+  public boolean locatesFile() {
+    return this == PATH || this == DIR || this == CACHE_DIR || this == URL;
+  }
 }
