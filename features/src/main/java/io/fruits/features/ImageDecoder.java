@@ -4,7 +4,6 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Locale;
@@ -15,7 +14,6 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Encoded bytes to opaque RGB pixels with ImageIO: the JDK's PNG, GIF and BMP readers and the
@@ -24,7 +22,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * first frame. The size is read from the header first, so a bomb that declares huge dimensions is
  * rejected before any pixel memory is allocated; an image up to four times the limit is read at
  * half size, within it. A JPEG (or a TIFF of JPEG pieces) of too many scans for its size is
- * rejected from its markers before decoding ({@link #SCAN_PASSES}). Transparent pixels are
+ * rejected from its markers before decoding ({@link #SCAN_PASSES}); a file cut short whose reader
+ * would read on past its end is rejected ({@link BytesImageInput}). Transparent pixels are
  * composited onto white, the background of Fruits-360. Grey images are read from their samples,
  * not through Java2D's linear-grey colour space, which would brighten them. HEIC and AVIF are rejected with their format
  * named ({@link KnownFormats}). The EXIF orientation a phone writes for a portrait shot is applied
@@ -99,9 +98,9 @@ public final class ImageDecoder {
     if (length == 0) {
       throw new RejectedImageException(RejectReason.EMPTY, "zero bytes");
     }
-    // A memory-cached stream: ImageIO.createImageInputStream would, by default, spool every image
-    // through a temporary file on disk.
-    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes, 0, length))) {
+    // The bytes read in place: ImageIO.createImageInputStream would, by default, spool every image
+    // through a temporary file on disk; and a reader that reads on past their end is stopped.
+    try (ImageInputStream in = new BytesImageInput(bytes, length)) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
         String format = KnownFormats.unreadable(bytes, length);
@@ -128,6 +127,9 @@ public final class ImageDecoder {
       }
     } catch (IOException e) {
       throw new RejectedImageException(RejectReason.CORRUPT, oneLine(e));
+    } catch (RuntimeException e) {
+      // A plug-in probing the bytes for its format threw, or read on past their end: no reader takes them.
+      throw new RejectedImageException(RejectReason.CORRUPT, "damaged image data: " + oneLine(e));
     }
   }
 
