@@ -82,16 +82,16 @@ public final class ImageDecoder {
   /**
    * The pixels the image in {@code length} bytes declares, from its header alone, after the checks
    * {@link #decode} makes of it: what decoding it will take, known before any pixel memory is
-   * spent.
+   * spent (of a TIFF of JPEG strips, the largest strip's own frame when that is more).
    */
   public long pixels(byte[] bytes, int length) throws RejectedImageException {
     return withReader(bytes, length, this::checkedPixels);
   }
 
-  /** What a reader of the image in {@code bytes} yields. */
+  /** What a reader of the image in {@code bytes} yields, given what its JPEG data costs to decode. */
   @FunctionalInterface
   private interface ReaderWork<T> {
-    T apply(ImageReader reader, int passes) throws IOException, RejectedImageException;
+    T apply(ImageReader reader, TiffJpegPieces.Cost cost) throws IOException, RejectedImageException;
   }
 
   private <T> T withReader(byte[] bytes, int length, ReaderWork<T> work) throws RejectedImageException {
@@ -112,7 +112,8 @@ public final class ImageDecoder {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        return work.apply(reader, Math.max(JpegScans.count(bytes, length), TiffJpegPieces.passes(bytes, length)));
+        TiffJpegPieces.Cost tiff = TiffJpegPieces.cost(bytes, length);
+        return work.apply(reader, new TiffJpegPieces.Cost(Math.max(JpegScans.count(bytes, length), tiff.passes()), tiff.largestFrame()));
       } catch (RuntimeException e) {
         // The JDK's readers signal some damaged headers with unchecked exceptions, outside read():
         // a GIF with no frame throws IndexOutOfBoundsException from getWidth(0).
@@ -133,9 +134,9 @@ public final class ImageDecoder {
     }
   }
 
-  private long checkedPixels(ImageReader reader, int passes) throws IOException, RejectedImageException {
-    int step = step(reader, passes);
-    return ceilDiv(reader.getWidth(0), step) * ceilDiv(reader.getHeight(0), step);
+  private long checkedPixels(ImageReader reader, TiffJpegPieces.Cost cost) throws IOException, RejectedImageException {
+    int step = step(reader, cost);
+    return Math.max(ceilDiv(reader.getWidth(0), step) * ceilDiv(reader.getHeight(0), step), cost.largestFrame());
   }
 
   /**
@@ -145,11 +146,17 @@ public final class ImageDecoder {
    * half: the decoder still walks every pixel, and a file four times the limit already costs four
    * times the CPU of one at the limit.
    */
-  private int step(ImageReader reader, int passes) throws IOException, RejectedImageException {
+  private int step(ImageReader reader, TiffJpegPieces.Cost cost) throws IOException, RejectedImageException {
     int width = reader.getWidth(0);
     int height = reader.getHeight(0);
+    int passes = cost.passes();
     if (width < 1 || height < 1) {
       throw new RejectedImageException(RejectReason.CORRUPT, "the header declares a " + width + "x" + height + " image");
+    }
+    if (cost.largestFrame() > 4 * maxPixels) {
+      // No more than a JPEG of its own may declare: one read at half size.
+      throw new RejectedImageException(RejectReason.TOO_LARGE, "a " + width + "x" + height + " TIFF whose JPEG strip or tile declares "
+          + cost.largestFrame() + " pixels, more than 4 times image.max.pixels=" + maxPixels);
     }
     if (passes > 1 && (double) width * height * passes > (double) SCAN_PASSES * maxPixels) {
       throw new RejectedImageException(RejectReason.TOO_LARGE, "a " + width + "x" + height + " image whose JPEG data takes " + passes
@@ -170,8 +177,8 @@ public final class ImageDecoder {
     return ((long) size + step - 1) / step; // long: a header may declare a side of 2^31 - 1
   }
 
-  private RgbImage read(ImageReader reader, int passes) throws IOException, RejectedImageException {
-    int step = step(reader, passes);
+  private RgbImage read(ImageReader reader, TiffJpegPieces.Cost cost) throws IOException, RejectedImageException {
+    int step = step(reader, cost);
     Orientation orientation = Orientation.of(reader);
     String[] warning = new String[1];
     if (fillsInDamage(reader)) {

@@ -20,10 +20,24 @@ final class JpegScans {
 
   /** The same for the JPEG stream in {@code b[from..to)}, as a TIFF's strip or tile holds one. */
   static int count(byte[] b, int from, int to) {
+    return read(b, from, to).scans();
+  }
+
+  /**
+   * What the markers of the JPEG stream in {@code b[from..to)} say it costs: its scans (at least 1)
+   * and the pixels its frame header declares (0 without one). A TIFF's JPEG strip declares its
+   * own size, which the TIFF's header does not bound: libjpeg sizes its buffers by it.
+   */
+  record Cost(int scans, long framePixels) {
+    static final Cost NOT_JPEG = new Cost(1, 0);
+  }
+
+  static Cost read(byte[] b, int from, int to) {
     if (to - from < 4 || (b[from] & 0xff) != 0xFF || (b[from + 1] & 0xff) != 0xD8) {
-      return 1;
+      return Cost.NOT_JPEG;
     }
     int scans = 0;
+    long framePixels = 0;
     int i = from + 2;
     while (i + 1 < to) {
       int marker = b[i + 1] & 0xff;
@@ -36,6 +50,8 @@ final class JpegScans {
       } else {
         if (marker == 0xDA) {
           scans++;
+        } else if (isFrame(marker) && framePixels == 0 && i + 8 < to) {
+          framePixels = (long) ((b[i + 5] & 0xff) << 8 | b[i + 6] & 0xff) * ((b[i + 7] & 0xff) << 8 | b[i + 8] & 0xff);
         }
         if (i + 3 >= to) {
           break;
@@ -43,6 +59,11 @@ final class JpegScans {
         i += 2 + ((b[i + 2] & 0xff) << 8 | b[i + 3] & 0xff); // the segment, length included
       }
     }
-    return Math.max(1, scans);
+    return new Cost(Math.max(1, scans), framePixels);
+  }
+
+  /** A start-of-frame marker: SOF0 to SOF15 but DHT (C4), JPG (C8) and DAC (CC). */
+  private static boolean isFrame(int marker) {
+    return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
   }
 }

@@ -16,7 +16,8 @@ public enum RejectReason {
   /**
    * The header declares more pixels than {@code image.max.pixels} allows, even read at half size, or
    * its JPEG data (a JPEG's, a TIFF's JPEG strips') more scans than its size allows (each scan is a
-   * pass over the pixels); rejected before decoding.
+   * pass over the pixels), or a TIFF's JPEG strip a larger frame than a JPEG may have; rejected
+   * before decoding.
    */
   TOO_LARGE,
   /**

@@ -32,6 +32,8 @@ class JpegScansTest {
     assertEquals(jdkScans(progressive), JpegScans.count(progressive, progressive.length));
     assertEquals(ManyScanJpeg.scans(63, 14), JpegScans.count(crafted, crafted.length));
     assertEquals(2647, jdkScans(crafted));
+    assertEquals(new JpegScans.Cost(1, 64 * 48), JpegScans.read(baseline, 0, baseline.length), "the frame's pixels");
+    assertEquals(64 * 48, JpegScans.read(progressive, 0, progressive.length).framePixels());
   }
 
   @Test
@@ -40,6 +42,8 @@ class JpegScansTest {
     byte[] baseline = TestImages.encode(TestImages.gradient(64, 48), "jpg");
     byte[] withThumbnail = TestImages.withApp1(baseline, progressive); // a JPEG inside APP1, as EXIF holds one
     assertEquals(1, JpegScans.count(withThumbnail, withThumbnail.length));
+    byte[] smallThumbnail = TestImages.withApp1(baseline, TestImages.encode(TestImages.gradient(8, 6), "jpg"));
+    assertEquals(64 * 48, JpegScans.read(smallThumbnail, 0, smallThumbnail.length).framePixels(), "the picture's frame, not the thumbnail's");
     byte[] twoPictures = concat(baseline, progressive); // as an MPO file stores its second picture
     assertEquals(1, JpegScans.count(twoPictures, twoPictures.length));
   }
