@@ -183,6 +183,20 @@ class ImageDecoderTest {
   }
 
   @Test
+  void aProgressiveJpegOverTheLimitIsRefusedNotReadAtHalfSize() throws Exception {
+    // libjpeg keeps every coefficient of a progressive JPEG whatever size is read: 12600x12600 read
+    // at half size took 1.3 GB. The same picture as a baseline JPEG is read at half size above.
+    byte[] progressive = TestImages.jpeg(new javax.imageio.IIOImage(TestImages.gradient(11, 9), null, null),
+        p -> p.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT));
+    // 80 pixels: 10 scans of 99 pass the scans' rule, and 6x5 at half size would fit.
+    RejectedImageException e = assertThrows(RejectedImageException.class, () -> new ImageDecoder(80).decode(progressive, progressive.length));
+    assertEquals(RejectReason.TOO_LARGE, e.reason());
+    assertEquals("a 11x9 image of progressive JPEG data, decoded whole at any size read: 99 pixels, more than image.max.pixels=80",
+        e.getMessage());
+    assertEquals(11, new ImageDecoder(99).decode(progressive, progressive.length).width(), "within the limit, decoded");
+  }
+
+  @Test
   void aGifWithAHeaderAndNoFrameIsARejectNotACrash() {
     // "GIF89a", a logical screen descriptor of 7 bytes, then the trailer: the JDK's reader throws
     // an unchecked exception from getWidth(0).

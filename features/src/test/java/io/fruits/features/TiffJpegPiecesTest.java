@@ -82,7 +82,9 @@ class TiffJpegPiecesTest {
     TiffJpegPieces.Cost cost = TiffJpegPieces.cost(tiff, tiff.length);
     assertEquals(8000L * 8000, cost.largestFrame());
     assertEquals(4 * 8000 * 8000 / (64 * 64), cost.passes());
-    assertEquals(8000L * 8000, new ImageDecoder().pixels(tiff, tiff.length), "what decoding it takes, for the service's budget");
+    assertEquals(8000L * 8000, new ImageDecoder(64_000_000).pixels(tiff, tiff.length), "what decoding it takes, for the service's budget");
+    assertEquals(RejectReason.TOO_LARGE, assertThrows(RejectedImageException.class, () -> new ImageDecoder().pixels(tiff, tiff.length)).reason(),
+        "progressive: decoded whole, so within image.max.pixels itself");
     RejectedImageException e = assertThrows(RejectedImageException.class, () -> new ImageDecoder(4_000_000).decode(tiff, tiff.length));
     assertEquals(RejectReason.TOO_LARGE, e.reason(), e.getMessage());
     assertEquals("a 64x64 TIFF whose JPEG strip or tile declares 64000000 pixels, more than 4 times image.max.pixels=4000000",
